@@ -1,0 +1,38 @@
+import type { Edit, Range } from './types.js';
+import { keepCase } from './text.js';
+
+/**
+ * The edit that replaces a phrase with `suggestion`, keeping the phrase's case.
+ * An empty suggestion removes the phrase with the space and comma that
+ * belonged to it, and capitalises what then starts the sentence:
+ * "Clearly, you can" → "You can"; "you can simply click" → "you can click".
+ */
+export function replacementEdit(source: string, range: Range, suggestion: string): Edit {
+  const actual = source.slice(range.start, range.end);
+  if (suggestion !== '') {
+    // Follow the writer's apostrophes: "won’t" gets "doesn’t", not "doesn't".
+    const text = keepCase(actual, suggestion);
+    return { range, text: /[\u2019]/.test(actual) ? text.replace(/'/g, '\u2019') : text };
+  }
+
+  let end = range.end;
+  if (source[end] === ',') end++;
+  const spaceAfter = /^[ \t]+/.exec(source.slice(end))?.[0].length ?? 0;
+  const before = source.slice(0, range.start);
+  const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
+  const nextChar = source[end + spaceAfter] ?? '';
+  // A capital after anything but a word, a comma or a placeholder starts a sentence (or a list item).
+  const startsSentence = !/[\p{L}\p{N},;}]\s*$/u.test(before);
+  const capitalised = /^\p{Lu}/u.test(actual);
+
+  if (spaceAfter > 0 && /[\p{L}\p{N}{"'“‘(]/u.test(nextChar)) {
+    // Remove the phrase and the space after it; keep the sentence's capital.
+    const removeEnd = end + spaceAfter;
+    if (capitalised && startsSentence && /\p{Ll}/u.test(nextChar)) {
+      return { range: { start: range.start, end: removeEnd + 1 }, text: nextChar.toUpperCase() };
+    }
+    return { range: { start: range.start, end: removeEnd }, text: '' };
+  }
+  // Nothing word-like follows (end of sentence): take the space before instead.
+  return { range: { start: range.start - spaceBefore, end }, text: '' };
+}

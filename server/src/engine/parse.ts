@@ -1,0 +1,222 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { ParseEnglish } from 'parse-english';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
+import type { Node as UnistNode, Point } from 'unist';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import { createLineIndex } from './text.js';
+import { scanPlaceholders } from './placeholders.js';
+import { parseDirectives } from './directives.js';
+import { readFrontMatter } from './frontmatter.js';
+import type { LineIndex, MacroDocument, Placeholder, ProseBlock, Range, Sentence, Word } from './types.js';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const english = new ParseEnglish();
+
+/** Nodes that are never customer-facing prose of ours. */
+const NOT_PROSE = new Set(['yaml', 'code', 'html', 'blockquote', 'definition', 'thematicBreak', 'footnoteDefinition']);
+const PROSE_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/** Placeholders read as this one neutral word; the rest of their width is blank. */
+export const PLACEHOLDER_WORD = 'X';
+
+export function parseMacro(source: string): MacroDocument {
+  const lines = createLineIndex(source);
+  const tree = markdown.parse(source) as MdastRoot;
+
+  const frontMatterNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+  const frontMatter = readFrontMatter(source, frontMatterNode);
+
+  const templateMask = new Uint8Array(source.length);
+  const commentNodes: { start: number; end: number }[] = [];
+  markNonTemplate(tree, templateMask, commentNodes, source);
+  // A BOM is not text.
+  if (source.charCodeAt(0) === 0xfeff) templateMask[0] = 1;
+  const scan = scanPlaceholders(applyMask(source, templateMask), 0);
+
+  const blocks: ProseBlock[] = [];
+  collectBlocks(tree, source, lines, scan.placeholders, blocks);
+
+  return {
+    source,
+    lines,
+    frontMatter: frontMatter.data,
+    frontMatterRange: frontMatter.range,
+    bodyStart: frontMatter.range ? frontMatter.range.end : source.charCodeAt(0) === 0xfeff ? 1 : 0,
+    blocks,
+    placeholders: scan.placeholders,
+    malformedPlaceholders: scan.malformed,
+    directives: parseDirectives(source, commentNodes, lines),
+    frontMatterProblems: frontMatter.problems,
+  };
+}
+
+function offsets(node: UnistNode): Range | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/** Marks front matter, code and HTML comments: placeholders there are not template text. */
+function markNonTemplate(
+  node: MdastNodes,
+  mask: Uint8Array,
+  comments: { start: number; end: number }[],
+  source: string,
+): void {
+  const range = offsets(node);
+  if (range && (node.type === 'yaml' || node.type === 'code' || node.type === 'inlineCode')) {
+    mask.fill(1, range.start, range.end);
+    return;
+  }
+  if (range && node.type === 'html') {
+    comments.push(range);
+    const html = source.slice(range.start, range.end);
+    for (const match of html.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
+      mask.fill(1, range.start + match.index, range.start + match.index + match[0].length);
+    }
+    return;
+  }
+  if ('children' in node) for (const child of node.children) markNonTemplate(child as MdastNodes, mask, comments, source);
+}
+
+function applyMask(source: string, mask: Uint8Array, from = 0, to = source.length): string {
+  let out = '';
+  let runStart = from;
+  for (let i = from; i < to; i++) {
+    if (mask[i] && !isLineBreak(source.charCodeAt(i))) {
+      out += source.slice(runStart, i) + ' ';
+      runStart = i + 1;
+    }
+  }
+  return out + source.slice(runStart, to);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+function collectBlocks(
+  node: MdastNodes,
+  source: string,
+  lines: LineIndex,
+  placeholders: Placeholder[],
+  blocks: ProseBlock[],
+): void {
+  if (NOT_PROSE.has(node.type)) return;
+  if (PROSE_CONTAINERS.has(node.type)) {
+    const range = offsets(node);
+    if (range && range.end > range.start) blocks.push(buildBlock(node, range, source, lines, placeholders));
+    return;
+  }
+  if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, source, lines, placeholders, blocks);
+}
+
+function buildBlock(
+  node: MdastNodes,
+  range: Range,
+  source: string,
+  lines: LineIndex,
+  placeholders: Placeholder[],
+): ProseBlock {
+  const mask = new Uint8Array(source.length);
+  mask.fill(1, range.start, range.end);
+  unmaskProse(node, mask, source);
+  let masked = applyMask(source, mask, range.start, range.end);
+
+  for (const placeholder of placeholders) {
+    if (placeholder.range.end <= range.start || placeholder.range.start >= range.end) continue;
+    const from = Math.max(placeholder.range.start, range.start) - range.start;
+    const to = Math.min(placeholder.range.end, range.end) - range.start;
+    const width = to - from;
+    const word = placeholder.kind === 'output' && from === placeholder.range.start - range.start ? PLACEHOLDER_WORD : '';
+    masked = masked.slice(0, from) + word + blankKeepingBreaks(masked.slice(from + word.length, to)) + masked.slice(to);
+    if (masked.length !== range.end - range.start) throw new Error(`mask width drifted (${width})`);
+  }
+
+  const tree = english.parse(masked);
+  shiftPositions(tree, range.start, lines);
+  return { range, masked, kind: node.type, sentences: readSentences(tree, placeholders), nlcst: tree };
+}
+
+function blankKeepingBreaks(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
+}
+
+/** Clears the mask over the prose inside a block; markup, code and link targets stay masked. */
+function unmaskProse(node: MdastNodes, mask: Uint8Array, source: string): void {
+  const range = offsets(node);
+  if (!range) return;
+  switch (node.type) {
+    case 'text': {
+      mask.fill(0, range.start, range.end);
+      // Backslash escapes are markup: `\*` reads as `*`.
+      const text = source.slice(range.start, range.end);
+      for (const match of text.matchAll(/\\(?=[!-/:-@[-`{-~])/g)) mask[range.start + match.index] = 1;
+      return;
+    }
+    case 'link':
+    case 'linkReference': {
+      const first = node.children[0];
+      const text = first ? source.slice(offsets(first)?.start ?? range.start, offsets(node.children.at(-1)!)?.end ?? range.end) : '';
+      // Autolinks (`<https://…>`, bare URLs and e-mail addresses) are all address, no prose.
+      if (node.type === 'link' && (text === node.url || source[range.start] === '<' || 'mailto:' + text === node.url || 'http://' + text === node.url)) return;
+      for (const child of node.children) unmaskProse(child, mask, source);
+      return;
+    }
+    case 'inlineCode':
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+    case 'break':
+      return;
+    default:
+      if ('children' in node) for (const child of node.children) unmaskProse(child as MdastNodes, mask, source);
+  }
+}
+
+function shiftPositions(node: UnistNode, base: number, lines: LineIndex): void {
+  const position = node.position;
+  if (position) {
+    position.start = absolute(position.start, base, lines);
+    position.end = absolute(position.end, base, lines);
+  }
+  if ('children' in node) for (const child of (node as { children: UnistNode[] }).children) shiftPositions(child, base, lines);
+}
+
+function absolute(point: Point, base: number, lines: LineIndex): Point {
+  const offset = (point.offset ?? 0) + base;
+  const { line, column } = lines.position(offset);
+  return { line: line + 1, column: column + 1, offset };
+}
+
+function readSentences(tree: NlcstRoot, placeholders: Placeholder[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      sentences.push(readSentence(sentence, placeholders));
+    }
+  }
+  return sentences;
+}
+
+function readSentence(sentence: NlcstSentence, placeholders: Placeholder[]): Sentence {
+  const words: Word[] = [];
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue;
+    const range = { start: child.position!.start.offset!, end: child.position!.end.offset! };
+    const placeholder = placeholders.some((p) => p.range.start === range.start);
+    words.push({ range, text: nlcstToString(child as NlcstWord), placeholder });
+  }
+  return {
+    range: { start: sentence.position!.start.offset!, end: sentence.position!.end.offset! },
+    text: nlcstToString(sentence),
+    words,
+  };
+}

@@ -1,0 +1,148 @@
+import type { PhraseEntry } from './rule.js';
+import { normaliseApostrophes } from './text.js';
+
+/**
+ * One compiled matcher for every phrase of every phrase rule: a trie over
+ * normalised words, walked once per prose block. Words are compared
+ * lower-cased, with curly and straight apostrophes alike and contractions
+ * expanded, so "shouldn’t have", "should not have" and "SHOULDN'T HAVE" are
+ * the same three words.
+ */
+
+export interface Token {
+  /** Normalised word or punctuation mark. */
+  norm: string;
+  start: number;
+  end: number;
+  /** False for punctuation and symbols. */
+  word: boolean;
+  /** Written with a capital first letter. */
+  capitalised: boolean;
+}
+
+export interface PhraseMatch {
+  ruleId: string;
+  entry: PhraseEntry;
+  start: number;
+  end: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: { ruleId: string; entry: PhraseEntry }[];
+}
+
+const CONTRACTION_SUFFIXES: Record<string, string> = {
+  "n't": 'not', "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would', "'s": 'is',
+};
+/** Stems whose `n't` form is irregular. */
+const IRREGULAR_NEGATIONS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/** Splits text into normalised tokens with offsets into `text`. */
+export function tokenize(text: string): Token[] {
+  const normalised = normaliseApostrophes(text);
+  const tokens: Token[] = [];
+  for (const match of normalised.matchAll(TOKEN)) {
+    const raw = match[0];
+    const start = match.index;
+    const first = raw.charAt(0);
+    const capitalised = first !== first.toLowerCase();
+    if (!/[\p{L}\p{N}]/u.test(first)) {
+      tokens.push({ norm: raw, start, end: start + raw.length, word: false, capitalised: false });
+      continue;
+    }
+    for (const part of expandContraction(raw.toLowerCase())) {
+      tokens.push({ norm: part.norm, start: start + part.from, end: start + part.to, word: true, capitalised: capitalised && part.from === 0 });
+    }
+  }
+  return tokens;
+}
+
+function expandContraction(word: string): { norm: string; from: number; to: number }[] {
+  if (word === 'cannot') return [{ norm: 'can', from: 0, to: 3 }, { norm: 'not', from: 3, to: 6 }];
+  if (word === "let's") return [{ norm: 'let', from: 0, to: 3 }, { norm: 'us', from: 3, to: 5 }];
+  if (!word.includes("'")) return [{ norm: word, from: 0, to: word.length }];
+  for (const [suffix, expansion] of Object.entries(CONTRACTION_SUFFIXES)) {
+    if (!word.endsWith(suffix) || word.length === suffix.length) continue;
+    const stemEnd = word.length - suffix.length;
+    const stem = word.slice(0, stemEnd);
+    const head = suffix === "n't" ? IRREGULAR_NEGATIONS[stem] ?? stem : stem;
+    return [{ norm: head, from: 0, to: stemEnd }, { norm: expansion, from: stemEnd, to: word.length }];
+  }
+  return [{ norm: word, from: 0, to: word.length }];
+}
+
+export class PhraseMatcher {
+  private readonly root: TrieNode = { next: new Map(), entries: [] };
+  /** Each phrase's normalised words, for duplicate detection. */
+  readonly phrases = new Map<string, string>();
+
+  add(ruleId: string, entry: PhraseEntry): void {
+    for (const phrase of Array.isArray(entry.match) ? entry.match : [entry.match]) {
+      const words = tokenize(phrase).map((t) => t.norm);
+      if (words.length === 0) continue;
+      this.phrases.set(words.join(' '), ruleId);
+      let node = this.root;
+      for (const word of words) {
+        let child = node.next.get(word);
+        if (!child) node.next.set(word, (child = { next: new Map(), entries: [] }));
+        node = child;
+      }
+      node.entries.push({ ruleId, entry });
+    }
+  }
+
+  /**
+   * All matches in one block of prose, longest first at each position; a rule
+   * never reports two overlapping matches.
+   */
+  match(text: string, tokens = tokenize(text)): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    const takenUntil = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates: { ruleId: string; entry: PhraseEntry; last: number }[] = [];
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < tokens.length && node; j++) {
+        node = node.next.get(tokens[j]!.norm);
+        if (!node) break;
+        for (const item of node.entries) candidates.push({ ...item, last: j });
+      }
+      // Longest match first, so "sorry you feel that way" wins over "sorry you feel".
+      candidates.sort((a, b) => b.last - a.last);
+      for (const candidate of candidates) {
+        if ((takenUntil.get(candidate.ruleId) ?? -1) > tokens[i]!.start) continue;
+        if (!guardsHold(candidate.entry, tokens, i, candidate.last)) continue;
+        const start = tokens[i]!.start;
+        const end = tokens[candidate.last]!.end;
+        found.push({ ruleId: candidate.ruleId, entry: candidate.entry, start, end });
+        takenUntil.set(candidate.ruleId, end);
+      }
+    }
+    return found;
+  }
+}
+
+function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: number): boolean {
+  const previous = tokens[first - 1];
+  const next = tokens[last + 1];
+  const nextWord = next?.word ? next.norm : undefined;
+  const previousWord = previous?.word ? previous.norm : undefined;
+  if (entry.followedBy && !(nextWord && entry.followedBy.includes(nextWord))) return false;
+  if (entry.notFollowedBy && nextWord && entry.notFollowedBy.includes(nextWord)) return false;
+  if (entry.precededBy && !(previousWord && entry.precededBy.includes(previousWord))) return false;
+  if (entry.notPrecededBy && previousWord && entry.notPrecededBy.includes(previousWord)) return false;
+  if (entry.sentenceHas || entry.sentenceLacks) {
+    const earlier = new Set<string>();
+    for (let k = first - 1; k >= 0 && !/^[.!?]$/.test(tokens[k]!.norm); k--) earlier.add(tokens[k]!.norm);
+    if (entry.sentenceHas && !entry.sentenceHas.some((w) => earlier.has(w))) return false;
+    if (entry.sentenceLacks?.some((w) => earlier.has(w))) return false;
+  }
+  if (entry.skipProperNoun) {
+    const startsSentence = !previous || /^[.!?:;"“(]$/.test(previous.norm);
+    if (tokens[first]!.capitalised && !startsSentence) return false;
+    if (next?.word && next.capitalised && next.norm !== 'i') return false;
+  }
+  return true;
+}

@@ -1,0 +1,15 @@
+/** The engine's public API: the CLI, the language server and tests use only this. */
+export { lint, lintDocument, platformFor, type LintOptions, type LintResult } from './engine/lint.js';
+export { parseMacro, PLACEHOLDER_WORD } from './engine/parse.js';
+export { applyEdits, fixText, type FixResult } from './engine/fix.js';
+export {
+  defaultConfig, mergeConfig, parseConfigText, configSchema, DEFAULT_INCLUDE,
+  type ConfigError, type ConfigFile, type ResolvedConfig,
+} from './engine/config.js';
+export { frontMatterSchema, TAGS, CHANNELS, PLATFORMS } from './engine/frontmatter.js';
+export { createLineIndex } from './engine/text.js';
+export { rules, ruleIds } from './rules/index.js';
+export { ruleDocs } from './rules/docs.generated.js';
+export { platforms, platformIds, formatPlaceholder, formatWithFallback, type PlatformData } from './platforms/index.js';
+export type { RuleDefinition, PhraseEntry } from './engine/rule.js';
+export type * from './engine/types.js';
