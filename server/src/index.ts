@@ -13,3 +13,5 @@ export { ruleDocs } from './rules/docs.generated.js';
 export { platforms, platformIds, formatPlaceholder, formatWithFallback, type PlatformData } from './platforms/index.js';
 export type { RuleDefinition, PhraseEntry } from './engine/rule.js';
 export type * from './engine/types.js';
+export { ConfigLoader, CONFIG_FILE_NAMES, formatConfigError, type LoadedConfig, type ConfigLoaderOptions } from './node/config-loader.js';
+export { DIRECTIVE_RULES } from './engine/suppress.js';
