@@ -15,3 +15,5 @@ export type { RuleDefinition, PhraseEntry } from './engine/rule.js';
 export type * from './engine/types.js';
 export { ConfigLoader, CONFIG_FILE_NAMES, formatConfigError, type LoadedConfig, type ConfigLoaderOptions } from './node/config-loader.js';
 export { DIRECTIVE_RULES } from './engine/suppress.js';
+export { fingerprint, similarity, type MacroFingerprint, type WorkspaceIndex } from './engine/duplicates.js';
+export { DOCS_BASE_URL, ruleDocUrl } from './engine/doc-links.js';

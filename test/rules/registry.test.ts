@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules, ruleDocs, lint, defaultConfig } from 'tactful-server';
+import { rules, ruleDocs, lint, defaultConfig, fingerprint } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
+
+/** A neighbour for the examples, so cross-file rules (duplicate-macro) have a workspace. */
+const workspace = {
+  macros: [fingerprint('/workspace/other.macro.md', '---\ntitle: Refund approved\n---\nHi {{customer.first_name}}, your refund is on its way.\n')],
+};
+const lintExample = (text: string) =>
+  lint(text, { rules, config: defaultConfig(), filePath: '/workspace/example.macro.md', workspace }).findings;
 
 const SEED = /^00[0-4]( #\d| ".+")?$|^MACRO-FORMAT$|^GUIDELINES E$/;
 
@@ -60,11 +67,11 @@ describe('rule registry', () => {
 
       it('fires on its bad examples and not on its good ones', () => {
         for (const example of examples(doc, 'bad')) {
-          const findings = lint(example, { rules, config: defaultConfig() }).findings;
+          const findings = lintExample(example);
           assert.ok(findings.some((f) => f.ruleId === rule.id), `does not fire on:\n${example}`);
         }
         for (const example of examples(doc, 'good')) {
-          const findings = lint(example, { rules, config: defaultConfig() }).findings.filter((f) => f.ruleId === rule.id);
+          const findings = lintExample(example).filter((f) => f.ruleId === rule.id);
           assert.deepEqual(findings.map((f) => f.message), [], `fires on the good example:\n${example}`);
         }
       });

@@ -6,11 +6,16 @@ import { compileMatcher } from './phrase-rules.js';
 import { applyDirectives } from './suppress.js';
 import { replacementEdit } from './edits.js';
 import type { Finding, MacroDocument, Severity } from './types.js';
+import type { WorkspaceIndex } from './duplicates.js';
 import { platforms, type PlatformData } from '../platforms/index.js';
 
 export interface LintOptions {
   config?: ResolvedConfig;
   rules: readonly RuleDefinition[];
+  /** The file's path, for messages and cross-file rules. */
+  filePath?: string;
+  /** Fingerprints of the workspace's macros, for duplicate-macro. */
+  workspace?: WorkspaceIndex;
 }
 
 export interface LintResult {
@@ -66,6 +71,8 @@ export function lintDocument(document: MacroDocument, options: LintOptions): Fin
       config,
       platform,
       options: { ...rule.defaults, ...config.rules[rule.id]?.options },
+      ...(options.filePath ? { filePath: options.filePath } : {}),
+      ...(options.workspace ? { workspace: options.workspace } : {}),
       report: (report) => reports.push(report),
     };
     try {

@@ -1,6 +1,7 @@
 import type { Finding, MacroDocument, Range, Severity, Suggestion } from './types.js';
 import type { ResolvedConfig } from './config.js';
 import type { PlatformData } from '../platforms/types.js';
+import type { WorkspaceIndex } from './duplicates.js';
 
 export type RuleCategory = 'phrase' | 'structure' | 'measure' | 'template' | 'library';
 
@@ -55,6 +56,10 @@ export interface RuleContext {
   platform: PlatformData;
   /** The rule's options from configuration, merged over its defaults. */
   options: Record<string, unknown>;
+  /** The file being linted, when it has one. */
+  filePath?: string;
+  /** The other macros of the workspace, for cross-file rules. */
+  workspace?: WorkspaceIndex;
   report(report: RuleReport): void;
 }
 

@@ -24,6 +24,8 @@ export interface PlatformData {
    */
   fallbackTemplate?: string;
   placeholders: PlaceholderInfo[];
+  /** Families of names the platform generates (custom fields), as regular-expression sources. */
+  namePatterns?: string[];
 }
 
 /** Writes a placeholder in the platform's own syntax. */

@@ -8,6 +8,8 @@ export const zendesk: PlatformData = {
   agentName: 'current_user.first_name',
   fallbackTemplate:
     '{% if $NAME %}{{$NAME}}{% else %}$FALLBACK{% endif %}',
+  // Custom ticket fields and dynamic content are named by the account.
+  namePatterns: ['^ticket\\.ticket_field_(option_title_)?\\d+$', '^dc\\.[a-z0-9_]+$'],
   placeholders: [
     { name: 'ticket.id', description: 'The ticket number', sample: '48213' },
     { name: 'ticket.title', description: 'The ticket subject', sample: 'Order arrived damaged' },
