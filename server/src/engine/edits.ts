@@ -18,12 +18,13 @@ export function replacementEdit(source: string, range: Range, suggestion: string
   let end = range.end;
   if (source[end] === ',') end++;
   const spaceAfter = /^[ \t]+/.exec(source.slice(end))?.[0].length ?? 0;
-  const before = source.slice(0, range.start);
+  const before = textBefore(source, range.start);
   const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
   const nextChar = source[end + spaceAfter] ?? '';
   // A capital after anything but a word, a comma or a placeholder starts a sentence (or a list item).
   const startsSentence = !/[\p{L}\p{N},;}]\s*$/u.test(before);
-  const capitalised = /^\p{Lu}/u.test(actual);
+  // A phrase that opens with no letter ("100%") leaves the next word to carry the sentence's capital.
+  const capitalised = !/^\p{Ll}/u.test(actual);
 
   if (spaceAfter > 0 && /[\p{L}\p{N}{"'“‘(]/u.test(nextChar)) {
     // Remove the phrase and the space after it; keep the sentence's capital.
@@ -33,6 +34,20 @@ export function replacementEdit(source: string, range: Range, suggestion: string
     }
     return { range: { start: range.start, end: removeEnd }, text: '' };
   }
-  // Nothing word-like follows (end of sentence): take the space before instead.
-  return { range: { start: range.start - spaceBefore, end }, text: '' };
+  // Nothing word-like follows (end of sentence): take the space before instead, and the comma
+  // that led into the phrase: "send it, definitely." → "send it.".
+  const start = range.start - spaceBefore;
+  return { range: { start: source[start - 1] === ',' ? start - 1 : start, end }, text: '' };
+}
+
+/**
+ * The end of `source[0, offset)` that the `$`-anchored patterns above can
+ * match: the whitespace before `offset` and the character before that. Handing
+ * them the whole prefix cost a scan of the file per removal (quadratic).
+ */
+function textBefore(source: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && /\s/.test(source[start - 1]!)) start--;
+  // Two code units: the character before the whitespace may be a surrogate pair.
+  return source.slice(Math.max(0, start - 2), offset);
 }

@@ -26,6 +26,8 @@ export const PLACEHOLDER_WORD = 'X';
 export function parseMacro(source: string): MacroDocument {
   const lines = createLineIndex(source);
   const tree = markdown.parse(source) as MdastRoot;
+  // micromark drops a leading BOM and counts positions without it; put it back.
+  if (source.charCodeAt(0) === 0xfeff) shiftPastBom(tree);
 
   const frontMatterNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const frontMatter = readFrontMatter(source, frontMatterNode);
@@ -38,7 +40,7 @@ export function parseMacro(source: string): MacroDocument {
   const scan = scanPlaceholders(applyMask(source, templateMask), 0);
 
   const blocks: ProseBlock[] = [];
-  collectBlocks(tree, source, lines, scan.placeholders, blocks);
+  collectBlocks(tree, source, lines, scan.placeholders, new Set(scan.placeholders.map((p) => p.range.start)), blocks);
 
   return {
     source,
@@ -52,6 +54,15 @@ export function parseMacro(source: string): MacroDocument {
     directives: parseDirectives(source, commentNodes, lines),
     frontMatterProblems: frontMatter.problems,
   };
+}
+
+function shiftPastBom(node: UnistNode): void {
+  for (const point of [node.position?.start, node.position?.end]) {
+    if (!point) continue;
+    if (point.offset !== undefined) point.offset += 1;
+    if (point.line === 1) point.column += 1;
+  }
+  if ('children' in node) for (const child of (node as { children: UnistNode[] }).children) shiftPastBom(child);
 }
 
 function offsets(node: UnistNode): Range | undefined {
@@ -83,11 +94,12 @@ function markNonTemplate(
   if ('children' in node) for (const child of node.children) markNonTemplate(child as MdastNodes, mask, comments, source);
 }
 
-function applyMask(source: string, mask: Uint8Array, from = 0, to = source.length): string {
+/** `source[from, to)` with masked characters (mask index `i - base`) blanked, line breaks kept. */
+function applyMask(source: string, mask: Uint8Array, from = 0, to = source.length, base = 0): string {
   let out = '';
   let runStart = from;
   for (let i = from; i < to; i++) {
-    if (mask[i] && !isLineBreak(source.charCodeAt(i))) {
+    if (mask[i - base] && !isLineBreak(source.charCodeAt(i))) {
       out += source.slice(runStart, i) + ' ';
       runStart = i + 1;
     }
@@ -104,15 +116,16 @@ function collectBlocks(
   source: string,
   lines: LineIndex,
   placeholders: Placeholder[],
+  placeholderStarts: ReadonlySet<number>,
   blocks: ProseBlock[],
 ): void {
   if (NOT_PROSE.has(node.type)) return;
   if (PROSE_CONTAINERS.has(node.type)) {
     const range = offsets(node);
-    if (range && range.end > range.start) blocks.push(buildBlock(node, range, source, lines, placeholders));
+    if (range && range.end > range.start) blocks.push(buildBlock(node, range, source, lines, placeholders, placeholderStarts));
     return;
   }
-  if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, source, lines, placeholders, blocks);
+  if ('children' in node) for (const child of node.children) collectBlocks(child as MdastNodes, source, lines, placeholders, placeholderStarts, blocks);
 }
 
 function buildBlock(
@@ -121,25 +134,44 @@ function buildBlock(
   source: string,
   lines: LineIndex,
   placeholders: Placeholder[],
+  placeholderStarts: ReadonlySet<number>,
 ): ProseBlock {
-  const mask = new Uint8Array(source.length);
-  mask.fill(1, range.start, range.end);
-  unmaskProse(node, mask, source);
-  let masked = applyMask(source, mask, range.start, range.end);
-
-  for (const placeholder of placeholders) {
-    if (placeholder.range.end <= range.start || placeholder.range.start >= range.end) continue;
-    const from = Math.max(placeholder.range.start, range.start) - range.start;
-    const to = Math.min(placeholder.range.end, range.end) - range.start;
-    const width = to - from;
-    const word = placeholder.kind === 'output' && from === placeholder.range.start - range.start ? PLACEHOLDER_WORD : '';
-    masked = masked.slice(0, from) + word + blankKeepingBreaks(masked.slice(from + word.length, to)) + masked.slice(to);
-    if (masked.length !== range.end - range.start) throw new Error(`mask width drifted (${width})`);
-  }
+  // The mask covers this block only: one the size of the whole file per block made long files quadratic.
+  const mask = new Uint8Array(range.end - range.start).fill(1);
+  unmaskProse(node, mask, source, range.start);
+  const masked = overPlaceholders(applyMask(source, mask, range.start, range.end, range.start), range, placeholders, mask);
 
   const tree = english.parse(masked);
   shiftPositions(tree, range.start, lines);
-  return { range, masked, kind: node.type, sentences: readSentences(tree, placeholders), nlcst: tree };
+  return { range, masked, kind: node.type, sentences: readSentences(tree, placeholderStarts), nlcst: tree };
+}
+
+/** Each output placeholder in the block reads as one neutral word; the rest of its width is blank. */
+function overPlaceholders(masked: string, range: Range, placeholders: Placeholder[], mask: Uint8Array): string {
+  // Placeholders are sorted and never overlap: start at the first one that ends inside the block.
+  let low = 0;
+  let high = placeholders.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (placeholders[mid]!.range.end <= range.start) low = mid + 1;
+    else high = mid;
+  }
+  let out = '';
+  let at = 0;
+  for (let i = low; i < placeholders.length && placeholders[i]!.range.start < range.end; i++) {
+    const placeholder = placeholders[i]!;
+    const from = Math.max(placeholder.range.start, range.start) - range.start;
+    const to = Math.min(placeholder.range.end, range.end) - range.start;
+    // Only a placeholder that stands in the prose is a word; one inside a URL or an HTML tag is not.
+    const inProse = from === placeholder.range.start - range.start && mask[from] === 0;
+    const word = placeholder.kind === 'output' && inProse ? PLACEHOLDER_WORD : '';
+    out += masked.slice(at, from) + word + blankKeepingBreaks(masked.slice(from + word.length, to));
+    at = to;
+  }
+  if (at === 0) return masked;
+  out += masked.slice(at);
+  if (out.length !== masked.length) throw new Error(`mask width drifted (${out.length - masked.length})`);
+  return out;
 }
 
 function blankKeepingBreaks(text: string): string {
@@ -147,15 +179,15 @@ function blankKeepingBreaks(text: string): string {
 }
 
 /** Clears the mask over the prose inside a block; markup, code and link targets stay masked. */
-function unmaskProse(node: MdastNodes, mask: Uint8Array, source: string): void {
+function unmaskProse(node: MdastNodes, mask: Uint8Array, source: string, base: number): void {
   const range = offsets(node);
   if (!range) return;
   switch (node.type) {
     case 'text': {
-      mask.fill(0, range.start, range.end);
+      mask.fill(0, range.start - base, range.end - base);
       // Backslash escapes are markup: `\*` reads as `*`.
       const text = source.slice(range.start, range.end);
-      for (const match of text.matchAll(/\\(?=[!-/:-@[-`{-~])/g)) mask[range.start + match.index] = 1;
+      for (const match of text.matchAll(/\\(?=[!-/:-@[-`{-~])/g)) mask[range.start + match.index - base] = 1;
       return;
     }
     case 'link':
@@ -164,7 +196,7 @@ function unmaskProse(node: MdastNodes, mask: Uint8Array, source: string): void {
       const text = first ? source.slice(offsets(first)?.start ?? range.start, offsets(node.children.at(-1)!)?.end ?? range.end) : '';
       // Autolinks (`<https://…>`, bare URLs and e-mail addresses) are all address, no prose.
       if (node.type === 'link' && (text === node.url || source[range.start] === '<' || 'mailto:' + text === node.url || 'http://' + text === node.url)) return;
-      for (const child of node.children) unmaskProse(child, mask, source);
+      for (const child of node.children) unmaskProse(child, mask, source, base);
       return;
     }
     case 'inlineCode':
@@ -175,7 +207,7 @@ function unmaskProse(node: MdastNodes, mask: Uint8Array, source: string): void {
     case 'break':
       return;
     default:
-      if ('children' in node) for (const child of node.children) unmaskProse(child as MdastNodes, mask, source);
+      if ('children' in node) for (const child of node.children) unmaskProse(child as MdastNodes, mask, source, base);
   }
 }
 
@@ -194,24 +226,24 @@ function absolute(point: Point, base: number, lines: LineIndex): Point {
   return { line: line + 1, column: column + 1, offset };
 }
 
-function readSentences(tree: NlcstRoot, placeholders: Placeholder[]): Sentence[] {
+function readSentences(tree: NlcstRoot, placeholderStarts: ReadonlySet<number>): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const sentence of paragraph.children) {
       if (sentence.type !== 'SentenceNode') continue;
-      sentences.push(readSentence(sentence, placeholders));
+      sentences.push(readSentence(sentence, placeholderStarts));
     }
   }
   return sentences;
 }
 
-function readSentence(sentence: NlcstSentence, placeholders: Placeholder[]): Sentence {
+function readSentence(sentence: NlcstSentence, placeholderStarts: ReadonlySet<number>): Sentence {
   const words: Word[] = [];
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue;
     const range = { start: child.position!.start.offset!, end: child.position!.end.offset! };
-    const placeholder = placeholders.some((p) => p.range.start === range.start);
+    const placeholder = placeholderStarts.has(range.start);
     words.push({ range, text: nlcstToString(child as NlcstWord), placeholder });
   }
   return {
