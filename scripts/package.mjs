@@ -1,0 +1,105 @@
+// Builds the VS Code extension: bundles the client (CJS, `vscode` external)
+// and the server (one file with all its dependencies) with esbuild, then packs
+// the .vsix with vsce, without node_modules. Works offline.
+//
+//   node scripts/package.mjs [--out <file.vsix>] [--bundle-only]
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** esbuild options shared by both bundles. VS Code 1.85 runs extensions on Node 18. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/**
+ * Packages whose data files the server reads at run time (the spelling rule's
+ * Hunspell dictionaries, found with `require.resolve`). They are copied next
+ * to the bundle, and the bundle resolves them there: no node_modules ships.
+ */
+const DATA_PACKAGES = { 'dictionary-en': ['index.aff', 'index.dic', 'license'], 'dictionary-en-gb': ['index.aff', 'index.dic', 'license'] };
+
+const serverBanner = [
+  // ESM dependencies bundled into CJS: give `import.meta.url` its CJS meaning.
+  'var __tactfulImportMetaUrl=require("url").pathToFileURL(__filename).href;',
+  `(function(){var M=require("module"),P=require("path"),r=M._resolveFilename,d=${JSON.stringify(Object.fromEntries(Object.keys(DATA_PACKAGES).map((name) => [name, 1])))};`
+    + 'M._resolveFilename=function(q){return d[q]===1?P.join(__dirname,"data",q,"index.js"):r.apply(this,arguments)}})();',
+].join('\n');
+
+function copyDataPackages() {
+  const requireFromServer = createRequire(join(root, 'server', 'package.json'));
+  const target = join(root, 'server', 'dist', 'data');
+  rmSync(target, { recursive: true, force: true });
+  for (const [name, files] of Object.entries(DATA_PACKAGES)) {
+    let folder;
+    try {
+      folder = dirname(requireFromServer.resolve(name));
+    } catch {
+      continue; // Not a dependency any more.
+    }
+    mkdirSync(join(target, name), { recursive: true });
+    for (const file of files) if (existsSync(join(folder, file))) copyFileSync(join(folder, file), join(target, name, file));
+  }
+}
+
+export async function bundle() {
+  // The rule docs are embedded into the engine at build time.
+  execFileSync(process.execPath, [join(root, 'scripts', 'embed-rule-docs.mjs')], { stdio: 'inherit' });
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['client/src/extension.ts'],
+      outfile: 'client/dist/extension.js',
+      external: ['vscode'],
+    }),
+    build({
+      ...common,
+      entryPoints: ['server/src/server.ts'],
+      outfile: 'server/dist/server.js',
+      define: { 'import.meta.url': '__tactfulImportMetaUrl' },
+      banner: { js: serverBanner },
+    }),
+  ]);
+  copyDataPackages();
+}
+
+export async function packageExtension(out) {
+  await bundle();
+  const { version, name } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const packagePath = resolve(out ?? join(root, `${name}-${version}.vsix`));
+  const { createVSIX } = await import('@vscode/vsce');
+  await createVSIX({
+    cwd: root,
+    packagePath,
+    dependencies: false,
+    prepublish: false,
+    allowMissingRepository: true,
+    skipLicense: true,
+    rewriteRelativeLinks: false,
+  });
+  return packagePath;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  if (args.includes('--bundle-only')) {
+    await bundle();
+  } else {
+    const file = await packageExtension(outAt === -1 ? undefined : args[outAt + 1]);
+    console.log(`${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+  }
+}

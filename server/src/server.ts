@@ -1,0 +1,760 @@
+/**
+ * Tactful's language server: LSP wiring only. Linting, fixing and
+ * configuration are the engine's; the adapters live in ./lsp/.
+ *
+ * Run with `--stdio`, `--node-ipc`, `--socket=<port>` or `--pipe=<name>`.
+ */
+import { readFile, writeFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  CodeActionKind, DocumentDiagnosticReportKind, ResponseError, ErrorCodes, LSPErrorCodes, FileChangeType,
+  CodeLensRefreshRequest,
+  type CancellationToken, type ClientCapabilities, type Diagnostic, type InitializeResult, type Position,
+  type WorkDoneProgressReporter, type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  lint, platformFor, mergeConfig, rules, ruleIds, platforms, ConfigLoader, CONFIG_FILE_NAMES, CHANNELS, TAGS,
+  type ConfigError, type LintResult, type LoadedConfig, type ResolvedConfig,
+} from './index.js';
+import { FIX_ALL_KIND, LINT_DEBOUNCE_MS, MAX_MACRO_BYTES, ServerCommands, ruleDocUrl } from './lsp/constants.js';
+import { DEFAULT_SETTINGS, normalizeSettings, settingsLayer, type TactfulSettings } from './lsp/settings.js';
+import { configErrorDiagnostic, toDiagnostic } from './lsp/diagnostics.js';
+import { codeActions, fixAllEdit } from './lsp/code-actions.js';
+import { createFileEdit, workspaceEdit, type EditSupport } from './lsp/edits.js';
+import { hoverAt } from './lsp/hover.js';
+import { COMPLETION_TRIGGERS, completionsAt } from './lsp/completion.js';
+import { bodyMetrics, metricsTitle } from './lsp/metrics.js';
+import { previewText } from './lsp/preview.js';
+import { findMacroFiles, isMacroDocument } from './lsp/workspace.js';
+import { addWordToConfigText, newConfigWithWord } from './lsp/word-list.js';
+import { macroFileName, newMacroText, starterConfigText } from './lsp/templates.js';
+import {
+  LintWorkspaceMethod, MetadataMethod, NewMacroMethod, PreviewMethod,
+  type LintWorkspaceParams, type LintWorkspaceResult, type MetadataResult, type NewMacroParams, type NewMacroResult,
+  type PreviewParams, type PreviewResult,
+} from './lsp/protocol.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+// A bug in one request must not take the editor's linter down with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`Tactful: ${String((reason as Error)?.stack ?? reason)}`));
+process.on('uncaughtException', (error) => connection.console.error(`Tactful: ${String(error?.stack ?? error)}`));
+
+// ---------------------------------------------------------------- client
+
+interface ClientInfo {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
+  configurationPull: boolean;
+  dynamicConfiguration: boolean;
+  dynamicWatchers: boolean;
+  workspaceFolders: boolean;
+  workDoneProgress: boolean;
+  showDocument: boolean;
+  snippets: boolean;
+  edits: EditSupport;
+}
+
+let client: ClientInfo;
+let folders: { uri: string; path?: string }[] = [];
+let clientWatchesConfig = false;
+
+function readClient(capabilities: ClientCapabilities): ClientInfo {
+  return {
+    pullDiagnostics: Boolean(capabilities.textDocument?.diagnostic),
+    diagnosticRefresh: Boolean(capabilities.workspace?.diagnostics?.refreshSupport),
+    codeLensRefresh: Boolean(capabilities.workspace?.codeLens?.refreshSupport),
+    configurationPull: Boolean(capabilities.workspace?.configuration),
+    dynamicConfiguration: Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration),
+    dynamicWatchers: Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    workspaceFolders: Boolean(capabilities.workspace?.workspaceFolders),
+    workDoneProgress: Boolean(capabilities.window?.workDoneProgress),
+    showDocument: Boolean(capabilities.window?.showDocument?.support),
+    snippets: Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport),
+    edits: {
+      documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges),
+      createFiles: Boolean(capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create')),
+    },
+  };
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/** The innermost workspace folder holding `path`. */
+function folderOf(path: string): { uri: string; path?: string } | undefined {
+  return folders
+    .filter((folder) => {
+      if (!folder.path) return false;
+      const inside = relative(folder.path, path);
+      return !inside.startsWith('..') && !isAbsolute(inside);
+    })
+    .sort((a, b) => b.path!.length - a.path!.length)[0];
+}
+
+// ---------------------------------------------------------------- settings and configuration
+
+const settingsCache = new Map<string, Promise<TactfulSettings>>();
+let pushedSettings: TactfulSettings = DEFAULT_SETTINGS;
+const reportedSettingsErrors = new Set<string>();
+
+function settingsFor(uri: string): Promise<TactfulSettings> {
+  if (!client.configurationPull) return Promise.resolve(pushedSettings);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'tactful' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+const loader = new ConfigLoader({ knownRules: ruleIds });
+/** Bumped whenever settings or configuration files change: cached results are then stale. */
+let generation = 0;
+
+interface Context {
+  settings: TactfulSettings;
+  config: ResolvedConfig;
+  configFile?: string;
+  /** Whether Tactful lints this document at all. */
+  selected: boolean;
+}
+
+async function contextFor(uri: string, languageId: string): Promise<Context> {
+  const settings = await settingsFor(uri);
+  const path = pathOf(uri);
+  const folder = path ? folderOf(path) : folders[0];
+  const loaded = path ? loader.forFile(path) : loader.forConfigFile(folder?.path ? loader.nearest(folder.path) : undefined);
+  noteConfigErrors(loaded);
+  const { layer, errors } = settingsLayer(settings, ruleIds);
+  for (const error of errors) {
+    const text = `${error.key}: ${error.message}`;
+    if (reportedSettingsErrors.has(text)) continue;
+    reportedSettingsErrors.add(text);
+    void connection.window.showWarningMessage(`Tactful settings: ${text}`);
+  }
+  const config = Object.keys(layer).length > 0 ? mergeConfig(loaded.config, layer) : loaded.config;
+  const base = folder?.path ?? (loaded.file ? dirname(loaded.file) : undefined);
+  const selected = settings.enable && isMacroDocument({
+    languageId, path, uri, base,
+    include: [...settings.include, ...config.include],
+    ignore: config.ignore,
+  });
+  return { settings, config, ...(loaded.file ? { configFile: loaded.file } : {}), selected };
+}
+
+// ---------------------------------------------------------------- configuration-file diagnostics
+
+/** Problems per configuration file; an empty list clears what was shown. */
+const configProblems = new Map<string, ConfigError[]>();
+const dirtyConfigFiles = new Set<string>();
+
+function noteConfigErrors(loaded: LoadedConfig): void {
+  const files = new Set([...loaded.config.files, ...loaded.errors.map((e) => e.file)]);
+  for (const file of files) {
+    const errors = loaded.errors.filter((e) => e.file === file);
+    if (JSON.stringify(configProblems.get(file)) === JSON.stringify(errors)) continue;
+    configProblems.set(file, errors);
+    dirtyConfigFiles.add(file);
+  }
+}
+
+function flushConfigDiagnostics(): void {
+  for (const file of dirtyConfigFiles) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // A missing file still gets its diagnostics at the top.
+    }
+    const document = TextDocument.create(uriOf(file), 'yaml', 0, text);
+    const diagnostics = (configProblems.get(file) ?? []).map((error) => configErrorDiagnostic(document, error));
+    showWorkspaceDiagnostics(document.uri, diagnostics);
+    if (diagnostics.length === 0) configProblems.delete(file);
+  }
+  dirtyConfigFiles.clear();
+}
+
+// ---------------------------------------------------------------- workspace (closed-file) diagnostics
+
+/** For pull clients: what `workspace/diagnostic` reports (config files, lintWorkspace results). */
+const workspaceReports = new Map<string, { resultId: string; diagnostics: Diagnostic[] }>();
+/** Files `tactful/lintWorkspace` reported on, so closing one re-lints it from disk. */
+const workspaceFiles = new Set<string>();
+let reportCounter = 0;
+
+/** Diagnostics of a file that is not an open document: published, or kept for the workspace pull. */
+function showWorkspaceDiagnostics(uri: string, diagnostics: Diagnostic[]): void {
+  if (client.pullDiagnostics) workspaceReports.set(uri, { resultId: `w${++reportCounter}`, diagnostics });
+  else void connection.sendDiagnostics({ uri, diagnostics });
+}
+
+// ---------------------------------------------------------------- analysis
+
+interface Analysis {
+  snapshot: TextDocument;
+  context: Context;
+  /** Undefined when the document is not linted (not a macro, or disabled). */
+  result?: LintResult;
+  diagnostics: Diagnostic[];
+  generation: number;
+}
+
+const analyses = new Map<string, Analysis>();
+
+function snapshotOf(document: TextDocument): TextDocument {
+  return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+}
+
+function lintSafely(text: string, config: ResolvedConfig, uri: string): LintResult | undefined {
+  try {
+    return lint(text, { rules, config });
+  } catch (error) {
+    connection.console.error(`Tactful could not lint ${uri}: ${(error as Error)?.stack ?? String(error)}`);
+    return undefined;
+  }
+}
+
+/** Lints a fixed text (an open document's current version, a saved version, a file on disk). */
+async function analyzeSnapshot(snapshot: TextDocument, cache: boolean): Promise<Analysis> {
+  const cached = analyses.get(snapshot.uri);
+  if (cache && cached && cached.generation === generation && cached.snapshot.version === snapshot.version && cached.snapshot.getText() === snapshot.getText()) return cached;
+  const startedAt = generation;
+  const context = await contextFor(snapshot.uri, snapshot.languageId);
+  const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri) : undefined;
+  const analysis: Analysis = {
+    snapshot,
+    context,
+    ...(result ? { result } : {}),
+    diagnostics: result ? result.findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
+    generation: startedAt,
+  };
+  if (cache && startedAt === generation && (!cached || cached.snapshot.version <= snapshot.version)) analyses.set(snapshot.uri, analysis);
+  return analysis;
+}
+
+function analyze(document: TextDocument): Promise<Analysis> {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.generation === generation && cached.snapshot.version === document.version) return Promise.resolve(cached);
+  return analyzeSnapshot(snapshotOf(document), true);
+}
+
+function lintTextWith(config: ResolvedConfig) {
+  return (text: string) => lint(text, { rules, config }).findings;
+}
+
+// ---------------------------------------------------------------- diagnostics: push
+
+const pendingLints = new Map<string, ReturnType<typeof setTimeout>>();
+const lintRuns = new Map<string, number>();
+const justOpened = new Set<string>();
+/** The text as last opened or saved, for `run: onSave` with pull diagnostics. */
+const savedSnapshots = new Map<string, TextDocument>();
+
+function cancelPending(uri: string): void {
+  const timer = pendingLints.get(uri);
+  if (timer) clearTimeout(timer);
+  pendingLints.delete(uri);
+}
+
+function scheduleLint(uri: string): void {
+  cancelPending(uri);
+  pendingLints.set(uri, setTimeout(() => {
+    pendingLints.delete(uri);
+    void publishFor(uri);
+  }, LINT_DEBOUNCE_MS));
+}
+
+/** Lints the latest version of an open document and publishes, unless a newer run overtook this one. */
+async function publishFor(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document || client.pullDiagnostics) return;
+  const run = (lintRuns.get(uri) ?? 0) + 1;
+  lintRuns.set(uri, run);
+  const analysis = await analyze(document);
+  // Superseded: a newer run started, the document closed, or a newer version is already scheduled.
+  if (lintRuns.get(uri) !== run || !documents.get(uri)) return;
+  if (documents.get(uri)!.version !== analysis.snapshot.version && pendingLints.has(uri)) return;
+  await connection.sendDiagnostics({ uri, version: analysis.snapshot.version, diagnostics: analysis.diagnostics });
+  flushConfigDiagnostics();
+}
+
+/** Settings or configuration changed: everything open is linted again. */
+async function relintAll(): Promise<void> {
+  generation++;
+  analyses.clear();
+  if (client.pullDiagnostics) {
+    for (const document of documents.all()) await analyze(document);
+    flushConfigDiagnostics();
+    if (client.diagnosticRefresh) await connection.languages.diagnostics.refresh().catch(() => undefined);
+  } else {
+    await Promise.all(documents.all().map((document) => publishFor(document.uri)));
+    flushConfigDiagnostics();
+  }
+  if (client.codeLensRefresh) await connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+documents.onDidOpen((event) => {
+  justOpened.add(event.document.uri);
+  savedSnapshots.set(event.document.uri, snapshotOf(event.document));
+  void publishFor(event.document.uri);
+});
+
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  if (justOpened.delete(uri) || client.pullDiagnostics) return;
+  void settingsFor(uri).then((settings) => {
+    if (settings.run === 'onType' && documents.get(uri)) scheduleLint(uri);
+  });
+});
+
+documents.onDidSave((event) => {
+  const uri = event.document.uri;
+  savedSnapshots.set(uri, snapshotOf(event.document));
+  if (client.pullDiagnostics) {
+    void settingsFor(uri).then((settings) => {
+      if (settings.run === 'onSave' && client.diagnosticRefresh) return connection.languages.diagnostics.refresh();
+      return undefined;
+    }).catch(() => undefined);
+    return;
+  }
+  cancelPending(uri);
+  void publishFor(uri);
+});
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  cancelPending(uri);
+  analyses.delete(uri);
+  lintRuns.delete(uri);
+  justOpened.delete(uri);
+  savedSnapshots.delete(uri);
+  settingsCache.delete(uri);
+  if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (workspaceFiles.has(uri)) void lintFromDisk(uri);
+});
+
+// ---------------------------------------------------------------- diagnostics: pull
+
+function cancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const settings = await settingsFor(document.uri);
+  const saved = savedSnapshots.get(document.uri);
+  const analysis = settings.run === 'onSave' && saved ? await analyzeSnapshot(saved, false) : await analyze(document);
+  cancelled(token);
+  flushConfigDiagnostics();
+  const resultId = `${analysis.generation}:${settings.run}:${analysis.snapshot.version}`;
+  if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis.diagnostics };
+});
+
+connection.languages.diagnostics.onWorkspace((params) => {
+  const previous = new Map(params.previousResultIds.map((entry) => [entry.uri, entry.value]));
+  const items: WorkspaceDocumentDiagnosticReport[] = [];
+  for (const [uri, report] of workspaceReports) {
+    if (documents.get(uri)) continue;
+    items.push(previous.get(uri) === report.resultId
+      ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId: report.resultId }
+      : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: report.resultId, items: report.diagnostics });
+  }
+  return { items };
+});
+
+// ---------------------------------------------------------------- workspace lint
+
+async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
+  const path = pathOf(uri);
+  if (!path) return undefined;
+  try {
+    if ((await stat(path)).size > MAX_MACRO_BYTES) return undefined;
+    const text = await readFile(path, 'utf8');
+    const snapshot = TextDocument.create(uri, path.toLowerCase().endsWith('.macro.md') ? 'macro' : 'markdown', 0, text);
+    const analysis = await analyzeSnapshot(snapshot, false);
+    if (!documents.get(uri)) showWorkspaceDiagnostics(uri, analysis.diagnostics);
+    return analysis;
+  } catch {
+    // Deleted or unreadable: nothing to report on it any more.
+    if (!documents.get(uri)) showWorkspaceDiagnostics(uri, []);
+    return undefined;
+  }
+}
+
+const nextTick = () => new Promise<void>((done) => setImmediate(done));
+
+type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
+
+async function progressFor(params: LintWorkspaceParams, attached: WorkDoneProgressReporter | undefined): Promise<Progress | undefined> {
+  if (params.workDoneToken !== undefined) return attached;
+  if (!client.workDoneProgress) return undefined;
+  return connection.window.createWorkDoneProgress().catch(() => undefined);
+}
+
+connection.onRequest(LintWorkspaceMethod, async (params: LintWorkspaceParams | undefined, token, workDone): Promise<LintWorkspaceResult> => {
+  params ??= {};
+  const progress = await progressFor(params, workDone);
+  const abort = new AbortController();
+  token.onCancellationRequested(() => abort.abort());
+  progress?.begin('Tactful: linting macros', 0, 'Finding macros…', true);
+  const stop = () => {
+    if (progress?.token?.isCancellationRequested) abort.abort();
+    cancelled(token);
+    if (abort.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Linting the workspace was cancelled.');
+  };
+  try {
+    await nextTick();
+    stop();
+    const targets = (params.folders?.length ? params.folders.map((uri) => ({ uri, path: pathOf(uri) })) : folders).filter((f) => f.path);
+    const files = new Set<string>();
+    let truncated = false;
+    for (const folder of targets) {
+      const settings = await settingsFor(folder.uri);
+      if (!settings.enable) continue;
+      const loaded = loader.forConfigFile(loader.nearest(folder.path!));
+      noteConfigErrors(loaded);
+      const found = await findMacroFiles(folder.path!, [...settings.include, ...loaded.config.include], loaded.config.ignore, abort.signal).catch((error: unknown) => {
+        if (abort.signal.aborted) return { files: [], truncated: false };
+        throw error;
+      });
+      stop();
+      found.files.forEach((file) => files.add(resolve(file)));
+      truncated ||= found.truncated;
+    }
+    const openByPath = new Map(documents.all().map((d) => [pathOf(d.uri), d] as const));
+    const result: LintWorkspaceResult = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, truncated };
+    const all = [...files].sort();
+    for (const [index, file] of all.entries()) {
+      if (index % 10 === 0) {
+        await nextTick();
+        progress?.report(Math.floor((index / Math.max(1, all.length)) * 100), `${index}/${all.length} ${basename(file)}`);
+      }
+      stop();
+      const open = openByPath.get(file);
+      const uri = open?.uri ?? uriOf(file);
+      const analysis = open ? await analyze(open) : await lintFromDisk(uri);
+      if (!analysis?.result) continue;
+      workspaceFiles.add(uri);
+      result.files++;
+      if (analysis.diagnostics.length > 0) result.filesWithProblems++;
+      for (const finding of analysis.result.findings) {
+        if (finding.severity === 'error') result.errors++;
+        else if (finding.severity === 'warning') result.warnings++;
+        else if (finding.severity === 'info') result.infos++;
+        else result.hints++;
+      }
+    }
+    flushConfigDiagnostics();
+    return result;
+  } finally {
+    progress?.done();
+  }
+});
+
+// ---------------------------------------------------------------- configuration changes
+
+connection.onDidChangeConfiguration((params) => {
+  if (!client.configurationPull) pushedSettings = normalizeSettings((params.settings as { tactful?: unknown } | null)?.tactful);
+  settingsCache.clear();
+  reportedSettingsErrors.clear();
+  void relintAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
+  for (const change of params.changes) {
+    const path = pathOf(change.uri);
+    if (!path) continue;
+    if (CONFIG_FILE_NAMES.includes(basename(path))) {
+      configChanged = true;
+    } else if (workspaceFiles.has(change.uri) && !documents.get(change.uri)) {
+      if (change.type === FileChangeType.Deleted) {
+        workspaceFiles.delete(change.uri);
+        showWorkspaceDiagnostics(change.uri, []);
+      } else {
+        void lintFromDisk(change.uri);
+      }
+    }
+  }
+  if (!configChanged) return;
+  loader.clear();
+  // Everything shown for configuration files is re-checked from scratch.
+  for (const file of configProblems.keys()) {
+    configProblems.set(file, []);
+    dirtyConfigFiles.add(file);
+  }
+  for (const change of params.changes) {
+    const path = pathOf(change.uri);
+    if (path && CONFIG_FILE_NAMES.includes(basename(path)) && change.type !== FileChangeType.Deleted && existsSync(path)) {
+      noteConfigErrors(loader.forConfigFile(path));
+    }
+  }
+  void relintAll();
+});
+
+// ---------------------------------------------------------------- code actions, hover, completion, lens
+
+function offsetIn(document: TextDocument, position: Position | undefined): number {
+  if (!position || typeof position.line !== 'number' || typeof position.character !== 'number') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'A position needs a line and a character.');
+  }
+  return document.offsetAt(position);
+}
+
+connection.onCodeAction(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await analyze(document);
+  cancelled(token);
+  if (!analysis.result) return [];
+  const config = analysis.context.config;
+  return codeActions({
+    document: analysis.snapshot,
+    macro: analysis.result.document,
+    lintText: lintTextWith(config),
+    diagnostics: params.context?.diagnostics ?? [],
+    ...(params.context?.only ? { only: params.context.only } : {}),
+    support: client.edits,
+    addWordEdit: (word) => addWordEdit(document.uri, analysis.context.configFile, word),
+  });
+});
+
+/** Adds a word to the nearest configuration file's `words`, or creates `.tactful.yaml` with it. */
+function addWordEdit(documentUri: string, configFile: string | undefined, word: string) {
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const edit = addWordToConfigText(text, configFile, word);
+    if (!edit) return undefined;
+    const uri = uriOf(configFile);
+    return { edit: workspaceEdit(uri, documents.get(uri)?.version ?? null, [edit], client.edits), file: configFile };
+  }
+  const path = pathOf(documentUri);
+  const folder = (path && folderOf(path)?.path) ?? (path ? dirname(path) : undefined);
+  if (!folder) return undefined;
+  const file = join(folder, CONFIG_FILE_NAMES[0]!);
+  const edit = createFileEdit(uriOf(file), newConfigWithWord(word), client.edits);
+  return edit ? { edit, file } : undefined;
+}
+
+connection.onHover(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const offset = offsetIn(document, params.position);
+  const analysis = await analyze(document);
+  cancelled(token);
+  if (!analysis.result) return null;
+  const platform = platformFor(analysis.result.document, analysis.context.config);
+  return hoverAt(analysis.snapshot, analysis.result.document, analysis.result.findings, platform, offset);
+});
+
+connection.onCompletion(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const offset = offsetIn(document, params.position);
+  const analysis = await analyze(document);
+  cancelled(token);
+  if (!analysis.result) return null;
+  return completionsAt({
+    document: analysis.snapshot,
+    macro: analysis.result.document,
+    platform: platformFor(analysis.result.document, analysis.context.config),
+    offset,
+    snippetSupport: client.snippets,
+    ...(params.context?.triggerCharacter ? { triggerCharacter: params.context.triggerCharacter } : {}),
+  });
+});
+
+connection.onCodeLens(async (params, token) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const analysis = await analyze(document);
+  cancelled(token);
+  if (!analysis.result) return [];
+  const macro = analysis.result.document;
+  const metrics = bodyMetrics(macro, analysis.context.config);
+  const line = macro.frontMatterRange ? Math.min(macro.lines.position(macro.frontMatterRange.end).line + 1, macro.lines.lineCount - 1) : 0;
+  const at = { line, character: 0 };
+  return [{ range: { start: at, end: at }, command: { title: metricsTitle(metrics), command: '' } }];
+});
+
+// ---------------------------------------------------------------- commands and custom requests
+
+function uriArgument(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { uri?: unknown }).uri === 'string') return (value as { uri: string }).uri;
+  return undefined;
+}
+
+async function showDocument(uri: string, external: boolean): Promise<boolean> {
+  if (!client.showDocument) {
+    void connection.window.showInformationMessage(uri);
+    return false;
+  }
+  return (await connection.window.showDocument({ uri, external, takeFocus: true }).catch(() => ({ success: false }))).success;
+}
+
+connection.onExecuteCommand(async (params) => {
+  const args = params.arguments ?? [];
+  switch (params.command) {
+    case ServerCommands.showDocumentation: {
+      const ruleId = args[0];
+      if (typeof ruleId !== 'string' || !ruleIds.has(ruleId)) throw new ResponseError(ErrorCodes.InvalidParams, `Not a Tactful rule: ${String(ruleId)}`);
+      return showDocument(ruleDocUrl(ruleId), true);
+    }
+    case ServerCommands.applyFixAll: {
+      const uri = uriArgument(args[0]);
+      const document = uri ? documents.get(uri) : undefined;
+      if (!document) return false;
+      const analysis = await analyze(document);
+      if (!analysis.result) return false;
+      const edit = fixAllEdit(analysis.snapshot, lintTextWith(analysis.context.config));
+      if (!edit) return true;
+      const applied = await connection.workspace.applyEdit({ label: 'Tactful: fix all', edit: workspaceEdit(document.uri, analysis.snapshot.version, [edit], client.edits) });
+      return applied.applied;
+    }
+    case ServerCommands.createConfig: {
+      const folderUri = uriArgument(args[0]) ?? folders[0]?.uri;
+      const folder = folderUri ? pathOf(folderUri) : undefined;
+      if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, 'Open a folder to create a .tactful.yaml in.');
+      const existing = CONFIG_FILE_NAMES.map((name) => join(folder, name)).find((file) => existsSync(file));
+      if (existing) return showDocument(uriOf(existing), false);
+      const file = join(folder, CONFIG_FILE_NAMES[0]!);
+      const settings = await settingsFor(folderUri!);
+      const text = starterConfigText(settings.platform ?? loader.forConfigFile(loader.nearest(folder)).config.platform);
+      const edit = createFileEdit(uriOf(file), text, client.edits);
+      if (edit) {
+        const applied = await connection.workspace.applyEdit({ label: 'Tactful: create .tactful.yaml', edit }).catch(() => ({ applied: false }));
+        if (!applied.applied) return false;
+      } else {
+        await writeFile(file, text, { flag: 'wx' });
+      }
+      await showDocument(uriOf(file), false);
+      return true;
+    }
+    default:
+      throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command: ${params.command}`);
+  }
+});
+
+connection.onRequest(PreviewMethod, async (params: PreviewParams, token): Promise<PreviewResult | null> => {
+  const uri = params?.textDocument?.uri;
+  const document = uri ? documents.get(uri) : undefined;
+  if (!document) return null;
+  const analysis = await analyze(document);
+  cancelled(token);
+  const macro = analysis.result?.document;
+  if (!macro) return null;
+  const platform = platformFor(macro, analysis.context.config);
+  return {
+    text: previewText(macro, platform),
+    ...(typeof macro.frontMatter.title === 'string' ? { title: macro.frontMatter.title } : {}),
+    platform: platform.label,
+    version: analysis.snapshot.version,
+  };
+});
+
+connection.onRequest(NewMacroMethod, async (params: NewMacroParams): Promise<NewMacroResult> => {
+  if (!params || typeof params.title !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'A new macro needs a title.');
+  const uri = params.uri ?? folders[0]?.uri;
+  let platform: ResolvedConfig['platform'] = 'generic';
+  if (uri) {
+    const path = pathOf(uri);
+    const settings = await settingsFor(uri);
+    const fileConfig = path ? loader.forConfigFile(loader.nearest(existsSync(path) && !path.endsWith('.md') ? path : dirname(path))).config : undefined;
+    platform = settings.platform ?? fileConfig?.platform ?? 'generic';
+  }
+  return {
+    text: newMacroText({
+      title: params.title,
+      ...(params.channel ? { channel: params.channel } : {}),
+      ...(params.tags ? { tags: params.tags } : {}),
+      ...(params.platform ? { platform: params.platform } : {}),
+    }, platform),
+    fileName: macroFileName(params.title),
+  };
+});
+
+connection.onRequest(MetadataMethod, (): MetadataResult => ({
+  rules: rules.map((rule) => ({ id: rule.id, title: rule.title, href: ruleDocUrl(rule.id), summary: rule.guideline.summary })),
+  channels: [...CHANNELS],
+  tags: [...TAGS],
+  platforms: Object.values(platforms).map((p) => ({ id: p.id, label: p.label })),
+}));
+
+// ---------------------------------------------------------------- lifecycle
+
+connection.onInitialize((params): InitializeResult => {
+  client = readClient(params.capabilities);
+  const options = (params.initializationOptions ?? {}) as { watchesConfigFiles?: unknown; settings?: unknown };
+  clientWatchesConfig = options.watchesConfigFiles === true;
+  if (options.settings !== undefined) pushedSettings = normalizeSettings(options.settings);
+  folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+    .map((folder) => ({ uri: folder.uri, ...(pathOf(folder.uri) ? { path: pathOf(folder.uri)! } : {}) }));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: Object.values(ServerCommands) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      ...(client.pullDiagnostics
+        ? { diagnosticProvider: { identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: true } }
+        : {}),
+    },
+    serverInfo: { name: 'tactful-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (client.dynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  }
+  if (client.dynamicWatchers && !clientWatchesConfig) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })),
+    }).catch(() => undefined);
+  }
+  if (client.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added.map((f) => ({ uri: f.uri, ...(pathOf(f.uri) ? { path: pathOf(f.uri)! } : {}) }))];
+      void relintAll();
+    });
+  }
+  // A broken configuration at a workspace root shows even before a macro is opened.
+  for (const folder of folders) {
+    const file = folder.path ? loader.nearest(folder.path) : undefined;
+    if (file) noteConfigErrors(loader.forConfigFile(file));
+  }
+  flushConfigDiagnostics();
+});
+
+documents.listen(connection);
+connection.listen();
