@@ -12,8 +12,8 @@ function tactful(args: string[], cwd: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const FAULTY = '---\ntitle: Shipping delay\nchannel: email\n---\nHi {{customer.first_name | default: "there"}},\n\nWe will ship it right away 🚚.\n';
-const CLEAN = '---\ntitle: Shipping update\nchannel: email\n---\nHi {{customer.first_name | default: "there"}},\n\nYour parcel left our warehouse today.\n';
+const FAULTY = '---\ntitle: Shipping delay\nchannel: email\n---\nHi {{customer.first_name | default: "there"}},\n\nThank you for your order. We will ship it right away 🚚.\n\nIf anything is unclear, reply to this email and I will be happy to help.\n\nBest,\n{{agent.first_name}}\n';
+const CLEAN = '---\ntitle: Shipping update\nchannel: email\n---\nHi {{customer.first_name | default: "there"}},\n\nThank you for your order. Your parcel left our warehouse today.\n\nIf anything is unclear, reply to this email and I will be happy to help.\n\nBest,\n{{agent.first_name}}\n';
 const BROKEN = '---\ntitle: Broken\n---\nHi {{customer.first_name,\n';
 
 describe('tactful CLI', () => {
@@ -38,7 +38,7 @@ describe('tactful CLI', () => {
     const message = faulty.messages.find((m: { ruleId: string }) => m.ruleId === 'no-overpromise');
     assert.deepEqual(
       { line: message.line, column: message.column, endLine: message.endLine, endColumn: message.endColumn, severity: message.severity, level: message.level },
-      { line: 7, column: 17, endLine: 7, endColumn: 27, severity: 1, level: 'warning' },
+      { line: 7, column: 43, endLine: 7, endColumn: 53, severity: 1, level: 'warning' },
     );
     assert.deepEqual(message.fix, { range: [FAULTY.indexOf('right away'), FAULTY.indexOf('right away') + 10], text: 'as soon as we can' });
     assert.ok(message.suggestions.length >= 2);
@@ -71,7 +71,7 @@ describe('tactful CLI', () => {
     const result = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'no-overpromise');
     assert.equal(result.level, 'warning');
     assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, 'no-overpromise');
-    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 7, startColumn: 17, endLine: 7, endColumn: 27 });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 7, startColumn: 43, endLine: 7, endColumn: 53 });
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'faulty.macro.md');
   });
 
@@ -96,7 +96,7 @@ describe('tactful CLI', () => {
     assert.equal(tactful(['--rule', 'no-overpromise=off', '--format', 'json', 'faulty.macro.md'], dir).stdout.includes('no-overpromise'), false);
     const raised = tactful(['--rule', 'no-overpromise=error', 'faulty.macro.md'], dir);
     assert.equal(raised.code, 1);
-    assert.match(raised.stdout, /7:17\s+error/);
+    assert.match(raised.stdout, /7:43\s+error/);
   });
 
   it('--max-warnings turns too many warnings into exit 1, --quiet hides them', () => {

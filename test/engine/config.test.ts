@@ -234,9 +234,9 @@ describe('engine: configuration', () => {
 
   it('custom `placeholders` make unknown-placeholder accept the field', () => {
     const text = `${FRONT}Track it at {{order.tracking_url}}.\n`;
-    assert.deepEqual(slices(text, findingsFor(text, ['unknown-placeholder'])), ['{{order.tracking_url}}']);
-    assert.deepEqual(findingsFor(text, ['unknown-placeholder'], { placeholders: ['{{order.tracking_url}}'] }), []);
-    assert.deepEqual(findingsFor(text, ['unknown-placeholder'], { placeholders: ['order.tracking_url'] }), []);
+    assert.deepEqual(slices(text, findingsFor(text, ['unknown-placeholder'], { platform: 'generic' })), ['{{order.tracking_url}}']);
+    assert.deepEqual(findingsFor(text, ['unknown-placeholder'], { platform: 'generic', placeholders: ['{{order.tracking_url}}'] }), []);
+    assert.deepEqual(findingsFor(text, ['unknown-placeholder'], { platform: 'generic', placeholders: ['order.tracking_url'] }), []);
   });
 
   describe('platform: configuration vs front matter', () => {

@@ -5,7 +5,7 @@ import { FRONT, linesFor, lintWith, findingsFor } from './support.js';
 
 const PROMISE = 'We will send it right away.';
 /** A line with two different findings: no-overpromise and unknown-placeholder. */
-const TWO = 'We will send it right away, {{nope}}.';
+const TWO = 'We will send it right away, {{agent.nmae}}.';
 const IDS = ['no-overpromise', 'unknown-placeholder', 'unknown-rule', 'unused-directive'];
 
 /** Lint lines of the rules these tests watch, for `FRONT` + `body`. */
@@ -17,7 +17,7 @@ describe('engine: disable comments', () => {
   it('control: without directives both findings appear', () => {
     assert.deepEqual(lines(`${TWO}\n`), [
       '4:17-4:27 warning no-overpromise "right away"',
-      '4:29-4:37 error unknown-placeholder "{{nope}}"',
+      '4:29-4:43 error unknown-placeholder "{{agent.nmae}}"',
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('engine: disable comments', () => {
 
     it('silences only the named rule', () => {
       assert.deepEqual(lines(`<!-- tactful-disable-next-line no-overpromise -->\n${TWO}\n`), [
-        '5:29-5:37 error unknown-placeholder "{{nope}}"',
+        '5:29-5:43 error unknown-placeholder "{{agent.nmae}}"',
       ]);
     });
 
@@ -63,7 +63,7 @@ describe('engine: disable comments', () => {
 
     it('without an enable it runs to the end of the file, for that rule only', () => {
       const body = `<!-- tactful-disable no-overpromise -->\n\n${TWO}\n\n${PROMISE}\n`;
-      assert.deepEqual(lines(body), ['6:29-6:37 error unknown-placeholder "{{nope}}"']);
+      assert.deepEqual(lines(body), ['6:29-6:43 error unknown-placeholder "{{agent.nmae}}"']);
     });
 
     it('an enable naming another rule does not end it', () => {
@@ -79,7 +79,7 @@ describe('engine: disable comments', () => {
 
   it('tactful-disable-file silences the rule everywhere, also above the comment', () => {
     const body = `${TWO}\n\n${PROMISE}\n\n<!-- tactful-disable-file no-overpromise -->\n`;
-    assert.deepEqual(lines(body), ['4:29-4:37 error unknown-placeholder "{{nope}}"']);
+    assert.deepEqual(lines(body), ['4:29-4:43 error unknown-placeholder "{{agent.nmae}}"']);
   });
 
   it('tactful-disable-file also silences front-matter findings', () => {
@@ -107,14 +107,14 @@ describe('engine: disable comments', () => {
     it('no rule means every rule', () => {
       assert.deepEqual(lines(`<!-- tactful-disable-next-line -->\n${TWO}\n${TWO}\n`), [
         '6:17-6:27 warning no-overpromise "right away"',
-        '6:29-6:37 error unknown-placeholder "{{nope}}"',
+        '6:29-6:43 error unknown-placeholder "{{agent.nmae}}"',
       ]);
       assert.deepEqual(lines(`${TWO} <!-- tactful-disable-line -->\n`), []);
     });
 
     it('a " -- reason" tail names no rule', () => {
       const body = `<!-- tactful-disable-next-line no-overpromise -- legal approved this wording for unknown-placeholder cases -->\n${TWO}\n`;
-      assert.deepEqual(lines(body), ['5:29-5:37 error unknown-placeholder "{{nope}}"']);
+      assert.deepEqual(lines(body), ['5:29-5:43 error unknown-placeholder "{{agent.nmae}}"']);
     });
 
     it('a reason alone still means every rule', () => {
@@ -144,7 +144,7 @@ describe('engine: disable comments', () => {
     it('an unknown id in a list does not stop the known ones', () => {
       assert.deepEqual(lines(`<!-- tactful-disable-next-line no-overpromise, unknwn-placeholder -->\n${TWO}\n`), [
         '4:48-4:66 warning unknown-rule "unknwn-placeholder"',
-        '5:29-5:37 error unknown-placeholder "{{nope}}"',
+        '5:29-5:43 error unknown-placeholder "{{agent.nmae}}"',
       ]);
     });
   });

@@ -31,6 +31,8 @@ export interface RuleConfig {
 /** Configuration after `extends`, files and overrides are merged. */
 export interface ResolvedConfig {
   platform: PlatformId;
+  /** True when a configuration file or setting chose the platform (rather than the default). */
+  platformDeclared?: boolean;
   /** Only rules the configuration mentions; the rest use their defaults. */
   rules: Record<string, Partial<RuleConfig>>;
   phrases: Record<string, ConfiguredPhrase[]>;
@@ -226,6 +228,7 @@ export function mergeConfig(base: ResolvedConfig, layer: ConfigFile, file?: stri
   for (const [id, list] of Object.entries(layer.phrases ?? {})) phrases[id] = [...(phrases[id] ?? []), ...list];
   return {
     platform: layer.platform ?? base.platform,
+    platformDeclared: Boolean(base.platformDeclared || layer.platform),
     rules,
     phrases,
     placeholders: unique([...base.placeholders, ...(layer.placeholders ?? []).map(placeholderName)]),

@@ -22,7 +22,8 @@ export function replacementEdit(source: string, range: Range, suggestion: string
   const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
   const nextChar = source[end + spaceAfter] ?? '';
   // A capital after anything but a word, a comma or a placeholder starts a sentence (or a list item).
-  const startsSentence = !/[\p{L}\p{N},;}]\s*$/u.test(before);
+  // A blank line before the phrase opens a paragraph, whatever ended the one above ("Hi X,").
+  const startsSentence = /\n[ \t]*\r?\n[ \t]*$/.test(before) || !/[\p{L}\p{N},;}]\s*$/u.test(before);
   // A phrase that opens with no letter ("100%") leaves the next word to carry the sentence's capital.
   const capitalised = !/^\p{Ll}/u.test(actual);
 

@@ -1,11 +1,19 @@
 import type { Placeholder, Range } from './types.js';
 
-/** Liquid's control tags: they steer the template and are not words of the sentence. */
+/**
+ * Control tags of Liquid (and of the Django/Jinja templates some teams keep
+ * replies in): they steer the template and are not words of the sentence.
+ */
 const LIQUID_KEYWORDS = new Set([
   'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase',
   'for', 'endfor', 'break', 'continue', 'assign', 'capture', 'endcapture', 'comment',
   'endcomment', 'raw', 'endraw', 'cycle', 'increment', 'decrement', 'include', 'render',
   'liquid', 'echo', 'tablerow', 'endtablerow',
+  // Django / Jinja
+  'elif', 'extends', 'load', 'block', 'endblock', 'trans', 'blocktrans', 'endblocktrans',
+  'translate', 'blocktranslate', 'endblocktranslate', 'with', 'endwith', 'url', 'set', 'endset',
+  'macro', 'endmacro', 'filter', 'endfilter', 'spaceless', 'endspaceless', 'autoescape',
+  'endautoescape', 'verbatim', 'endverbatim', 'csrf_token', 'now', 'firstof', 'ifchanged', 'endifchanged',
 ]);
 
 export interface PlaceholderScan {
@@ -23,10 +31,19 @@ const MAX_PLACEHOLDER_LENGTH = 300;
 export function scanPlaceholders(text: string, base: number): PlaceholderScan {
   const placeholders: Placeholder[] = [];
   const malformed: PlaceholderScan['malformed'] = [];
+  const find = finder(text);
+  const nextOpener = (from: number) => earliest(find('{{', from), find('{%', from));
+  const nextCloser = (from: number, before: number) => {
+    for (const closer of ['}}', '%}']) {
+      const at = find(closer, from);
+      if (at !== -1 && at < before) return at;
+    }
+    return -1;
+  };
   let i = 0;
   while (i < text.length) {
-    const open = nextOpener(text, i);
-    const strayClose = nextCloser(text, i, open === -1 ? text.length : open);
+    const open = nextOpener(i);
+    const strayClose = nextCloser(i, open === -1 ? text.length : open);
     if (strayClose !== -1) {
       malformed.push({
         range: { start: base + strayClose, end: base + strayClose + 2 },
@@ -40,9 +57,10 @@ export function scanPlaceholders(text: string, base: number): PlaceholderScan {
     const closer = isPercent ? '%}' : '}}';
     // A placeholder never spans a blank line or runs on for hundreds of characters.
     const limit = Math.min(text.length, open + MAX_PLACEHOLDER_LENGTH);
-    const close = text.indexOf(closer, open + 2);
-    const blank = text.slice(open, close === -1 ? limit : close).search(/\n[ \t]*\r?\n/);
-    const otherOpen = nextOpener(text, open + 2);
+    const close = find(closer, open + 2);
+    // Past `limit` it is unclosed whatever the text holds, so no need to look further.
+    const blank = text.slice(open, close === -1 ? limit : Math.min(close, limit)).search(/\n[ \t]*\r?\n/);
+    const otherOpen = nextOpener(open + 2);
     if (close === -1 || close + 2 > limit || blank !== -1 || (otherOpen !== -1 && otherOpen < close)) {
       malformed.push({
         range: { start: base + open, end: base + open + 2 },
@@ -63,20 +81,28 @@ export function scanPlaceholders(text: string, base: number): PlaceholderScan {
   return { placeholders, malformed };
 }
 
-function nextOpener(text: string, from: number): number {
-  const a = text.indexOf('{{', from);
-  const b = text.indexOf('{%', from);
+function earliest(a: number, b: number): number {
   if (a === -1) return b;
   if (b === -1) return a;
   return Math.min(a, b);
 }
 
-function nextCloser(text: string, from: number, before: number): number {
-  for (const closer of ['}}', '%}']) {
-    const at = text.indexOf(closer, from);
-    if (at !== -1 && at < before) return at;
-  }
-  return -1;
+/**
+ * `text.indexOf(needle, from)` that remembers each needle's last answer. The
+ * scan only moves forward, so an answer at or past `from` still holds, and a
+ * needle that is absent stays absent; asking `indexOf` afresh for a delimiter
+ * the text never uses (`{%` in a Mustache macro) read the rest of the file
+ * at every placeholder, which made long files quadratic.
+ */
+function finder(text: string): (needle: string, from: number) => number {
+  const last = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const known = last.get(needle);
+    if (known && from >= known.from && (known.at === -1 || known.at >= from)) return known.at;
+    const at = text.indexOf(needle, from);
+    last.set(needle, { from, at });
+    return at;
+  };
 }
 
 function describe(expression: string, isPercent: boolean, range: Range): Placeholder {

@@ -46,6 +46,8 @@ export function keepCase(original: string, replacement: string): string {
   if (replacement === '') return replacement;
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    // A short all-capitals word is an acronym ("ASAP"), not shouting: its rewrite is plain text.
+    if (!/\s/.test(original.trim()) && letters.length <= 5) return replacement;
     return replacement.toUpperCase();
   }
   const first = letters.charAt(0);

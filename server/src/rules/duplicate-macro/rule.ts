@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { defineRule } from '../../engine/rule.js';
-import { fingerprint, similarity } from '../../engine/duplicates.js';
+import { fingerprint, nearDuplicateIn, sameTitleIn } from '../../engine/duplicates.js';
 
 export default defineRule({
   id: 'duplicate-macro',
@@ -16,9 +16,7 @@ export default defineRule({
     const self = fingerprint(filePath, document.source);
     const threshold = Number(context.options.similarity);
     const minWords = Number(context.options.minWords);
-    const others = workspace.macros.filter((macro) => macro.file !== filePath);
-
-    const sameTitle = self.title && others.find((macro) => macro.title?.toLowerCase() === self.title!.toLowerCase());
+    const sameTitle = sameTitleIn(workspace, self);
     if (sameTitle) {
       context.report({
         range: titleRange(document.source, document.frontMatterRange) ?? { start: document.bodyStart, end: document.bodyStart },
@@ -26,10 +24,9 @@ export default defineRule({
       });
     }
     if (self.wordCount < minWords) return;
-    const twin = others.find((macro) => macro.wordCount >= minWords && similarity(self.shingles, macro.shingles) >= threshold);
+    const twin = nearDuplicateIn(workspace, self, threshold, minWords);
     if (twin) {
-      const line = document.lines.position(document.bodyStart).line;
-      const firstLine = firstContentLine(document.source, line, document.lines);
+      const firstLine = firstContentLine(document.source, document.bodyStart, document.lines);
       context.report({
         range: firstLine,
         message: `This macro is nearly the same as ${basename(twin.file)}; merge them so a fix reaches every customer.`,
@@ -46,9 +43,10 @@ function titleRange(source: string, frontMatter: { start: number; end: number } 
   return { start, end: start + match[1]!.replace(/\r$/, '').length };
 }
 
-function firstContentLine(source: string, fromLine: number, lines: { lineCount: number; lineStart(l: number): number; lineEnd(l: number): number }) {
-  for (let line = fromLine; line < lines.lineCount; line++) {
-    const start = lines.lineStart(line);
+/** The first non-blank line of the body (the front matter's closing fence ends just before the body). */
+function firstContentLine(source: string, bodyStart: number, lines: { lineCount: number; position(o: number): { line: number }; lineStart(l: number): number; lineEnd(l: number): number }) {
+  for (let line = lines.position(bodyStart).line; line < lines.lineCount; line++) {
+    const start = Math.max(lines.lineStart(line), bodyStart);
     const end = lines.lineEnd(line);
     if (source.slice(start, end).trim()) return { start, end };
   }

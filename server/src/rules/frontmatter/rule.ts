@@ -8,9 +8,11 @@ export default defineRule({
   fixable: false,
   guideline: { seeds: ['MACRO-FORMAT'], summary: "The front matter drives the macro's checks, so it must parse and follow the schema." },
   check(context) {
+    // Unknown keys are a warning by default; a severity the team configured applies to every problem.
+    const configured = context.config.rules['frontmatter']?.setting !== undefined;
     for (const problem of context.document.frontMatterProblems) {
-      // Unknown keys are a warning by design; everything else keeps the configured severity.
-      context.report({ range: problem.range, message: problem.message, ...(problem.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+      const lighter = problem.severity === 'warning' && !configured;
+      context.report({ range: problem.range, message: problem.message, ...(lighter ? { severity: 'warning' as const } : {}) });
     }
   },
 });

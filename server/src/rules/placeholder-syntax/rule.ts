@@ -26,6 +26,8 @@ export default defineRule({
 /** `{{…}}` on Help Scout, or `{%name%}` output on a `{{…}}` platform, never renders. */
 function checkDialect(context: RuleContext): void {
   const { platform } = context;
+  // Without a declared platform we cannot tell which syntax the help desk expects.
+  if (!context.document.frontMatter.platform && !context.config.platformDeclared) return;
   for (const placeholder of context.document.placeholders) {
     if (placeholder.kind !== 'output') continue;
     const written = context.document.source.slice(placeholder.range.start, placeholder.range.end);
