@@ -2,5 +2,5 @@
 export const DOCS_BASE_URL = 'https://github.com/tactful-dev/tactful/blob/main/docs/rules/';
 
 export function ruleDocUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
+  return `${DOCS_BASE_URL}${encodeURIComponent(ruleId)}.md`;
 }

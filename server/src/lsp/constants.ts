@@ -3,12 +3,8 @@ import type { Channel } from '../engine/types.js';
 /** `diagnostic.source` of everything Tactful reports. */
 export const SOURCE = 'tactful';
 
-/** Where the generated rule docs live: `<base><rule-id>.md`. One place to change it. */
-export const RULE_DOCS_BASE_URL = 'https://github.com/tactful/tactful/blob/main/docs/rules/';
-
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE_URL}${encodeURIComponent(ruleId)}.md`;
-}
+/** Rule doc links come from one place, shared with the CLI's SARIF output. */
+export { ruleDocUrl } from '../engine/doc-links.js';
 
 /**
  * Word budgets of a macro's body by channel, used by the metrics lens when the
