@@ -51,7 +51,7 @@ describe('tactful CLI', () => {
     writeFileSync(join(dir, 'broken.macro.md'), BROKEN);
     const run = tactful(['broken.macro.md'], dir);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /broken\.macro\.md\n\s+4:4\s+error\s+Broken placeholder.*placeholder-syntax/);
+    assert.match(run.stdout, /broken\.macro\.md\n[\s\S]*4:4\s+error\s+Broken placeholder.*placeholder-syntax/);
     assert.match(run.stdout, /✖ \d+ problems? \(1 error/);
   });
 

@@ -13,11 +13,11 @@ import {
   type DocumentDiagnosticReport, type WorkspaceDiagnosticReport, type TextEdit, type CreateFile, type TextDocumentEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, rules, ruleDocs, fixText, defaultConfig, platforms, ruleIds } from 'tactful-server';
+import { lint, rules, ruleDocs, fixText, defaultConfig, platforms, ruleIds, DOCS_BASE_URL } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
 import { LspClient, SERVER, codesOf, fileUri, messageOf, positionOf, rangeOf, removeDir, tempDir } from './harness.js';
 
-const DOCS_URL = 'https://github.com/tactful/tactful/blob/main/docs/rules/';
+const DOCS_URL = DOCS_BASE_URL;
 
 /** A macro that is clean but for one over-promise (the structure rules are satisfied). */
 const MACRO = [

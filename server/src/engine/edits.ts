@@ -10,8 +10,10 @@ import { keepCase } from './text.js';
 export function replacementEdit(source: string, range: Range, suggestion: string): Edit {
   const actual = source.slice(range.start, range.end);
   if (suggestion !== '') {
+    // "I" is capitalised anywhere; it says nothing about whether the rewrite starts a sentence.
+    const pronounI = /^I(?![\p{L}])/u.test(actual);
+    const text = pronounI && !startsSentenceAt(source, range.start) ? suggestion : keepCase(actual, suggestion);
     // Follow the writer's apostrophes: "won’t" gets "doesn’t", not "doesn't".
-    const text = keepCase(actual, suggestion);
     return { range, text: /[\u2019]/.test(actual) ? text.replace(/'/g, '\u2019') : text };
   }
 
@@ -21,9 +23,7 @@ export function replacementEdit(source: string, range: Range, suggestion: string
   const before = textBefore(source, range.start);
   const spaceBefore = /[ \t]+$/.exec(before)?.[0].length ?? 0;
   const nextChar = source[end + spaceAfter] ?? '';
-  // A capital after anything but a word, a comma or a placeholder starts a sentence (or a list item).
-  // A blank line before the phrase opens a paragraph, whatever ended the one above ("Hi X,").
-  const startsSentence = /\n[ \t]*\r?\n[ \t]*$/.test(before) || !/[\p{L}\p{N},;}]\s*$/u.test(before);
+  const startsSentence = startsSentenceAt(source, range.start);
   // A phrase that opens with no letter ("100%") leaves the next word to carry the sentence's capital.
   const capitalised = !/^\p{Ll}/u.test(actual);
 
@@ -39,6 +39,16 @@ export function replacementEdit(source: string, range: Range, suggestion: string
   // that led into the phrase: "send it, definitely." → "send it.".
   const start = range.start - spaceBefore;
   return { range: { start: source[start - 1] === ',' ? start - 1 : start, end }, text: '' };
+}
+
+/**
+ * Whether text at `offset` opens a sentence: it follows anything but a word,
+ * a comma or a placeholder (so also a list marker), or a blank line (a new
+ * paragraph, whatever ended the one above, such as "Hi X,").
+ */
+function startsSentenceAt(source: string, offset: number): boolean {
+  const before = textBefore(source, offset);
+  return /\n[ \t]*\r?\n[ \t]*$/.test(before) || !/[\p{L}\p{N},;}]\s*$/u.test(before);
 }
 
 /**

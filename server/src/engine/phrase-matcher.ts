@@ -140,7 +140,8 @@ function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: nu
     if (entry.sentenceLacks?.some((w) => earlier.has(w))) return false;
   }
   if (entry.skipProperNoun) {
-    const startsSentence = !previous || /^[.!?:;"“(]$/.test(previous.norm);
+    // After a full stop, a bullet or an emoji ("👉 Just click"), a capital is the sentence's, not a name's.
+    const startsSentence = !previous || (!previous.word && previous.norm !== ',' && previous.norm !== '-');
     if (tokens[first]!.capitalised && !startsSentence) return false;
     if (next?.word && next.capitalised && next.norm !== 'i') return false;
   }
