@@ -78,7 +78,10 @@ if (existsSync(readmePath)) {
     '|---|---|---|---|',
     ...rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.title} | ${r.severity} | ${r.fixable ? '✓' : ''} |`),
   ].join('\n');
-  const updated = readme.replace(/(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/, `$1${table}$2`);
+  if (!readme.includes('<!-- rules:start -->') || !readme.includes('<!-- rules:end -->')) {
+    stale.push('README.md (the <!-- rules:start --> / <!-- rules:end --> markers are missing)');
+  }
+  const updated = readme.replace(/(<!-- rules:start -->)[\s\S]*?(<!-- rules:end -->)/, `$1\n${table}\n$2`);
   write(readmePath, updated);
 }
 
