@@ -1,6 +1,6 @@
 /** The engine's public API: the CLI, the language server and tests use only this. */
-export { lint, lintDocument, platformFor, type LintOptions, type LintResult } from './engine/lint.js';
-export { parseMacro, PLACEHOLDER_WORD } from './engine/parse.js';
+export { lint, lintDocument, platformFor, ENGINE_NOTICE_ID, type LintOptions, type LintResult } from './engine/lint.js';
+export { parseMacro, PLACEHOLDER_WORD, MAX_READ_LENGTH, MAX_NESTING, MAX_DELIMITER_RUN } from './engine/parse.js';
 export { applyEdits, fixText, type FixResult } from './engine/fix.js';
 export {
   defaultConfig, mergeConfig, parseConfigText, configSchema, DEFAULT_INCLUDE,
@@ -15,5 +15,5 @@ export type { RuleDefinition, PhraseEntry } from './engine/rule.js';
 export type * from './engine/types.js';
 export { ConfigLoader, CONFIG_FILE_NAMES, formatConfigError, type LoadedConfig, type ConfigLoaderOptions } from './node/config-loader.js';
 export { DIRECTIVE_RULES } from './engine/suppress.js';
-export { fingerprint, similarity, type MacroFingerprint, type WorkspaceIndex } from './engine/duplicates.js';
+export { fingerprint, similarity, nearDuplicateIn, sameTitleIn, type MacroFingerprint, type WorkspaceIndex } from './engine/duplicates.js';
 export { DOCS_BASE_URL, ruleDocUrl } from './engine/doc-links.js';

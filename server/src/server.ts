@@ -246,7 +246,8 @@ async function analyzeSnapshot(snapshot: TextDocument, cache: boolean): Promise<
     diagnostics: result ? result.findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
     generation: startedAt,
   };
-  if (cache && startedAt === generation && (!cached || cached.snapshot.version <= snapshot.version)) analyses.set(snapshot.uri, analysis);
+  // Only for a document still open: one closed while it was linted would otherwise be kept for good.
+  if (cache && documents.get(snapshot.uri) && startedAt === generation && (!cached || cached.snapshot.version <= snapshot.version)) analyses.set(snapshot.uri, analysis);
   return analysis;
 }
 

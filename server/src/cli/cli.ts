@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { lint } from '../engine/lint.js';
-import { fixText } from '../engine/fix.js';
-import { fingerprint, type WorkspaceIndex } from '../engine/duplicates.js';
 import type { ConfigFile } from '../engine/config.js';
 import type { RuleSetting } from '../engine/types.js';
 import { rules, ruleIds } from '../rules/index.js';
 import { ConfigLoader, formatConfigError } from '../node/config-loader.js';
-import { writeFileAtomic } from '../node/safe-write.js';
 import { findFiles } from './files.js';
 import { toEslintResult, type EslintResult, type LintedFile } from './results.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish } from './formatters/stylish.js';
 import { formatSarif } from './formatters/sarif.js';
 import { VERSION } from './version.js';
+import { lintFiles, PARALLEL_MIN_FILES } from './workers.js';
 
 export const HELP = `tactful [options] [file|dir|glob ...]
 
@@ -27,6 +24,8 @@ Options:
       --rule <id=level>  set a rule to off, error, warning, info or hint (repeatable)
   -c, --config <path>    use this configuration file instead of searching
       --max-warnings <n> exit 1 when there are more than n warnings
+      --threads <n>      lint in n threads (default: one per core from
+                         ${PARALLEL_MIN_FILES} files on; 1: no worker threads)
       --quiet            report errors only
       --color, --no-color  force or disable colour
   -v, --version          print the version
@@ -73,6 +72,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         rule: { type: 'string', multiple: true, default: [] },
         config: { type: 'string', short: 'c' },
         'max-warnings': { type: 'string' },
+        threads: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -98,6 +98,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not "${values['max-warnings']}"`);
+  }
+  let threads: number | undefined;
+  if (values.threads !== undefined) {
+    threads = Number(values.threads);
+    if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads needs a whole number of at least 1, not "${values.threads}"`);
   }
   const overrides: ConfigFile = { rules: {} };
   for (const rule of values.rule ?? []) {
@@ -129,37 +134,23 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const reportedConfigs = new Set<string>();
-  const workspace: WorkspaceIndex = { macros: [...sources].map(([file, source]) => fingerprint(file, source)) };
   const fix = values.fix || values['fix-dry-run'];
+  const outcomes = await lintFiles(
+    [...sources].map(([file, source]) => ({ file, source })),
+    { overrides, ...(values.config ? { explicitFile: values.config } : {}), fix, write: values.fix, quiet: values.quiet },
+    threads,
+  );
 
-  for (const [file, source] of sources) {
-    const { config, errors } = loader.forFile(file);
-    for (const error of errors) {
+  for (const outcome of outcomes) {
+    for (const error of outcome.configErrors) {
       const key = formatConfigError(error);
       if (reportedConfigs.has(key)) continue;
       reportedConfigs.add(key);
       io.stderr(`tactful: ${key}\n`);
       results.push(configResult(error.file, error.key, error.message, error.range));
     }
-    const lintText = (text: string) => lint(text, { rules, config, filePath: file, workspace }).findings;
-    const linted: LintedFile = { filePath: file, source, findings: lintText(source) };
-    if (fix && linted.findings.some((f) => f.suggestions.length > 0)) {
-      const fixed = fixText(source, lintText);
-      if (fixed.output !== source) {
-        if (values.fix) {
-          try {
-            writeFileAtomic(file, fixed.output);
-          } catch (error) {
-            throw new UsageError(`cannot write "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-          }
-        }
-        linted.source = fixed.output;
-        linted.findings = lintText(fixed.output);
-        linted.output = fixed.output;
-      }
-    }
-    if (values.quiet) linted.findings = linted.findings.filter((f) => f.severity === 'error');
-    results.push(toEslintResult(linted));
+    if (outcome.writeError) throw new UsageError(outcome.writeError);
+    results.push(outcome.result);
   }
 
   const color = values['no-color'] ? false : values.color ?? (io.isTty && !io.env.NO_COLOR);

@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from './schema.js';
 import type { PlatformId, Range, RuleSetting, Severity } from './types.js';
 import { PLATFORMS } from './frontmatter.js';
 import { closest } from './suggest.js';
@@ -100,7 +101,7 @@ export const configSchema = {
   additionalProperties: false,
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+const validate = lazyValidator(configSchema);
 const TOP_LEVEL_KEYS = Object.keys(configSchema.properties);
 
 export interface ParsedConfigFile {

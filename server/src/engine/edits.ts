@@ -14,7 +14,7 @@ export function replacementEdit(source: string, range: Range, suggestion: string
     const pronounI = /^I(?![\p{L}])/u.test(actual);
     const text = pronounI && !startsSentenceAt(source, range.start) ? suggestion : keepCase(actual, suggestion);
     // Follow the writer's apostrophes: "won’t" gets "doesn’t", not "doesn't".
-    return { range, text: /[\u2019]/.test(actual) ? text.replace(/'/g, '\u2019') : text };
+    return withoutEchoes(source, { range, text: /[\u2019]/.test(actual) ? text.replace(/'/g, '\u2019') : text });
   }
 
   let end = range.end;
@@ -49,6 +49,39 @@ export function replacementEdit(source: string, range: Range, suggestion: string
 function startsSentenceAt(source: string, offset: number): boolean {
   const before = textBefore(source, offset);
   return /\n[ \t]*\r?\n[ \t]*$/.test(before) || !/[\p{L}\p{N},;}]\s*$/u.test(before);
+}
+
+const WORD_AFTER = /^[ \t]*(?:\r?\n[ \t]*)?([\p{L}\p{N}'’]+)/u;
+const WORD_BEFORE = /([\p{L}\p{N}'’]+)[ \t]*(?:\r?\n[ \t]*)?$/u;
+
+/**
+ * The rewrite without a word it would repeat, so that fixing one finding never
+ * writes a repeated word (another finding): a rewrite that ends with the word
+ * after the phrase ("please do revert‸ reply" → "please reply reply") or starts
+ * with the word before it drops that word. A rewrite that is nothing but that
+ * word takes the writer's copy into its range instead ("ask you to please" →
+ * "please").
+ */
+function withoutEchoes(source: string, edit: Edit): Edit {
+  const same = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && a.toLowerCase().replace(/’/g, "'") === b.toLowerCase().replace(/’/g, "'");
+  const { range } = edit;
+  let text = edit.text;
+  const after = WORD_AFTER.exec(source.slice(range.end, range.end + 80));
+  const last = /[\p{L}\p{N}'’]+$/u.exec(text)?.[0];
+  if (same(after?.[1], last)) {
+    const trimmed = text.slice(0, -last!.length).trimEnd();
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return { range: { start: range.start, end: range.end + after![0].length }, text };
+    text = trimmed;
+  }
+  const before = WORD_BEFORE.exec(source.slice(Math.max(0, range.start - 80), range.start));
+  const first = /^[\p{L}\p{N}'’]+/u.exec(text)?.[0];
+  if (same(before?.[1], first)) {
+    const trimmed = text.slice(first!.length).trimStart();
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return { range: { start: range.start - before![0].length, end: range.end }, text };
+    text = trimmed;
+  }
+  return { range, text };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parseDocument, isMap, isScalar, type Node as YamlNode, type Document } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from './schema.js';
 import type { Yaml } from 'mdast';
 import type { FrontMatter, FrontMatterProblem, Range } from './types.js';
 import { closest } from './suggest.js';
@@ -25,7 +26,7 @@ export const frontMatterSchema = {
   additionalProperties: false,
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(frontMatterSchema);
+const validate = lazyValidator(frontMatterSchema);
 const KNOWN_KEYS = Object.keys(frontMatterSchema.properties);
 
 export interface FrontMatterReading {

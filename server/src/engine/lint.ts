@@ -1,11 +1,12 @@
 import type { RuleContext, RuleDefinition, RuleReport } from './rule.js';
 import type { ResolvedConfig } from './config.js';
 import { defaultConfig, severityOf } from './config.js';
-import { parseMacro } from './parse.js';
+import { parseMacro, unreadDocument } from './parse.js';
 import { compileMatcher } from './phrase-rules.js';
 import { applyDirectives } from './suppress.js';
 import { replacementEdit } from './edits.js';
-import type { Finding, MacroDocument, Severity } from './types.js';
+import { blockAt } from './library-checks.js';
+import type { Edit, Finding, MacroDocument, Severity } from './types.js';
 import type { WorkspaceIndex } from './duplicates.js';
 import { platforms, type PlatformData } from '../platforms/index.js';
 
@@ -25,9 +26,18 @@ export interface LintResult {
 
 /** Text and config in, findings out. Pure: no file system, no editor. */
 export function lint(source: string, options: LintOptions): LintResult {
-  const document = parseMacro(source);
+  let document: MacroDocument;
+  try {
+    document = parseMacro(source);
+  } catch (error) {
+    // A parser failure is reported on the file, never thrown at the editor or the command line.
+    document = unreadDocument(source, `Tactful could not read this macro (${(error as Error)?.message ?? String(error)}); only its front matter was checked. Please report this.`, true);
+  }
   return { document, findings: lintDocument(document, options) };
 }
+
+/** `ruleId` of the engine's own notices (a macro too large to read, a parser failure). */
+export const ENGINE_NOTICE_ID = 'tactful';
 
 export function lintDocument(document: MacroDocument, options: LintOptions): Finding[] {
   const config = options.config ?? defaultConfig();
@@ -35,7 +45,19 @@ export function lintDocument(document: MacroDocument, options: LintOptions): Fin
   const findings: Finding[] = [];
   const active = new Map<string, { rule: RuleDefinition; severity: Severity }>();
 
+  if (document.unread) {
+    const start = document.source.charCodeAt(0) === 0xfeff ? 1 : 0;
+    findings.push({
+      ruleId: ENGINE_NOTICE_ID,
+      severity: document.unread.internalError ? 'error' : 'info',
+      message: document.unread.message,
+      range: { start, end: start },
+      suggestions: [],
+    });
+  }
   for (const rule of options.rules) {
+    // Without a body only the front matter is there to check.
+    if (document.unread && rule.category !== 'template') continue;
     const severity = severityOf(config.rules[rule.id]?.setting, rule.severity);
     if (!severity) continue;
     if (rule.exemptTags?.some((tag) => document.frontMatter.tags.includes(tag))) continue;
@@ -77,6 +99,9 @@ export function lintDocument(document: MacroDocument, options: LintOptions): Fin
     };
     try {
       rule.check(context);
+      // A range outside the text (or not a range) would throw later, in the editor or the fixer.
+      const invalid = reports.find((report) => !validReport(report, document.source.length));
+      if (invalid) throw new Error(`it reported an invalid range ${JSON.stringify(invalid.range)}`);
     } catch (error) {
       // One broken rule must not silence the others.
       findings.push({
@@ -100,9 +125,56 @@ export function lintDocument(document: MacroDocument, options: LintOptions): Fin
     }
   }
 
+  for (const finding of findings) {
+    const category = active.get(finding.ruleId)?.rule.category;
+    if (finding.suggestions.length > 0 && (category === 'phrase' || category === 'library')) {
+      finding.suggestions = finding.suggestions.filter((suggestion) => keepsMarkup(document, suggestion.edit));
+    }
+  }
+
   const known = new Set(options.rules.map((rule) => rule.id));
   const result = applyDirectives(document, findings, known, (id) => severityOf(config.rules[id]?.setting, id === 'unused-directive' ? 'hint' : 'warning'));
   return result.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+function validRange(range: unknown, length: number): boolean {
+  const { start, end } = (range ?? {}) as { start?: unknown; end?: unknown };
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= length;
+}
+
+function validReport(report: RuleReport, length: number): boolean {
+  return validRange(report?.range, length) && typeof report.message === 'string'
+    && (report.suggestions ?? []).every((s) => validRange(s?.edit?.range, length) && typeof s.edit.text === 'string');
+}
+
+/**
+ * Whether a word-level rewrite writes back, in order, every piece of text in
+ * its range that is not prose (markup, code, placeholders, comments). A phrase
+ * read across markup ("right **away**", "we apologise if <!-- … --> we") is
+ * still reported, but a rewrite that drops the markup would break it, so such
+ * a rewrite is not offered.
+ */
+function keepsMarkup(document: MacroDocument, edit: Edit): boolean {
+  const { start, end } = edit.range;
+  if (start === end) return true;
+  const block = blockAt(document, start);
+  if (!block || end > block.range.end) return false;
+  const { source } = document;
+  const masked = (offset: number) => block.masked.charCodeAt(offset - block.range.start);
+  let from = 0;
+  for (let i = start; i < end;) {
+    if (masked(i) === source.charCodeAt(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < end && masked(j) !== source.charCodeAt(j)) j++;
+    const at = edit.text.indexOf(source.slice(i, j), from);
+    if (at === -1) return false;
+    from = at + (j - i);
+    i = j;
+  }
+  return true;
 }
 
 /** The macro's own `platform`, else the configured one, with the team's custom fields added. */

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { ParseEnglish } from 'parse-english';
-import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { Nodes as MdastNodes, Root as MdastRoot, Yaml } from 'mdast';
 import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
 import type { Node as UnistNode, Point } from 'unist';
 import { toString as nlcstToString } from 'nlcst-to-string';
@@ -23,9 +23,123 @@ const PROSE_CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
 /** Placeholders read as this one neutral word; the rest of their width is blank. */
 export const PLACEHOLDER_WORD = 'X';
 
+/**
+ * The longest macro read as Markdown, in UTF-16 code units: a little over
+ * 1 MB, so a 1 MB macro is still checked in full while a 5 MB paste gets a
+ * notice instead of freezing the editor for seconds.
+ */
+export const MAX_READ_LENGTH = 1.25 * 1024 * 1024;
+/** Deepest nesting of block quotes and list items on one line that is read (the parser slows down quadratically and the tree walks recurse). */
+export const MAX_NESTING = 100;
+/** Longest run of `*` or `_` that is read: each pair opens one more level of emphasis, and matching them is quadratic. */
+export const MAX_DELIMITER_RUN = 200;
+
 export function parseMacro(source: string): MacroDocument {
+  const tooHard = unreadable(source);
+  if (tooHard) return unreadDocument(source, tooHard, false);
+  return readMacro(source);
+}
+
+/**
+ * A macro whose body is not read, with its front matter still checked:
+ * for macros over the limits above, and when the parser fails.
+ */
+export function unreadDocument(source: string, message: string, internalError: boolean): MacroDocument {
   const lines = createLineIndex(source);
-  const tree = markdown.parse(source) as MdastRoot;
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fence = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(source.slice(bom, bom + MAX_READ_LENGTH));
+  let node: Yaml | undefined;
+  if (fence) {
+    const point = (offset: number) => ({ line: lines.position(offset).line + 1, column: lines.position(offset).column + 1, offset });
+    node = { type: 'yaml', value: fence[1] ?? '', position: { start: point(bom), end: point(bom + fence[0].length) } };
+  }
+  const frontMatter = readFrontMatter(source, node);
+  return {
+    source,
+    lines,
+    frontMatter: frontMatter.data,
+    frontMatterRange: frontMatter.range,
+    bodyStart: frontMatter.range ? frontMatter.range.end : bom,
+    blocks: [],
+    placeholders: [],
+    malformedPlaceholders: [],
+    directives: [],
+    frontMatterProblems: frontMatter.problems,
+    unread: { message, internalError },
+  };
+}
+
+const LONG_RUN = new RegExp(`[*]{${MAX_DELIMITER_RUN + 1}}|[_]{${MAX_DELIMITER_RUN + 1}}`);
+
+/** Why the macro is not read as Markdown, if it is not: one linear scan, no parsing. */
+function unreadable(source: string): string | undefined {
+  if (source.length > MAX_READ_LENGTH) {
+    return `This macro is ${megabytes(source.length)} long; Tactful checks macros of up to ${megabytes(MAX_READ_LENGTH)}, so only its front matter was checked.`;
+  }
+  const run = LONG_RUN.exec(source);
+  if (run) {
+    const line = source.slice(0, run.index).split('\n').length;
+    return `Line ${line} has a run of more than ${MAX_DELIMITER_RUN} "${run[0][0]}" characters, more emphasis than Tactful reads; only the front matter was checked.`;
+  }
+  for (let start = 0, line = 1; start < source.length; line++) {
+    const depth = nestingAt(source, start);
+    if (depth > MAX_NESTING) {
+      return `Line ${line} nests block quotes or lists about ${depth} levels deep; Tactful reads up to ${MAX_NESTING} levels, so only the front matter was checked.`;
+    }
+    const next = source.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  return undefined;
+}
+
+/**
+ * How deep the line at `start` nests block quotes and list items, from its
+ * leading markers (`>`, `-`, `*`, `+`, `1.`, `1)`) and the indentation that
+ * nests list items (two columns a level). An over-estimate, never an under-estimate.
+ */
+function nestingAt(source: string, start: number): number {
+  let markers = 0;
+  let columns = 0;
+  let i = start;
+  for (;;) {
+    const code = source.charCodeAt(i);
+    const next = source.charCodeAt(i + 1);
+    if (code === 32) columns++;
+    else if (code === 9) columns += 4;
+    else if (code === 62) markers++;
+    else if ((code === 45 || code === 42 || code === 43) && (next === 32 || next === 9)) markers++;
+    else if (code >= 48 && code <= 57) {
+      let j = i;
+      while (j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+      const after = source.charCodeAt(j + 1);
+      if ((source[j] !== '.' && source[j] !== ')') || (after !== 32 && after !== 9)) break;
+      markers++;
+      i = j;
+    } else break;
+    // A marker's own space is not indentation: "> > >" is three levels, not four and a half.
+    if (code !== 32 && code !== 9 && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9)) i++;
+    i++;
+  }
+  return markers === 0 ? 0 : markers + Math.floor(columns / 2);
+}
+
+function megabytes(length: number): string {
+  return `${Number((length / 1024 / 1024).toFixed(2))} MB`;
+}
+
+const OPENING_FENCE = /^\uFEFF?---[ \t]*(?=\r?\n)/;
+
+function readMacro(source: string): MacroDocument {
+  const lines = createLineIndex(source);
+  let tree = markdown.parse(source) as MdastRoot;
+  if (tree.children[0]?.type !== 'yaml' && OPENING_FENCE.test(source)) {
+    // An opening `---` that is never closed makes the front-matter extension read the rest of the
+    // file as one run of paragraphs: quotes and code would be linted (and rewritten) as prose.
+    // Read it again with that line blank (same length, so every offset holds).
+    const fence = OPENING_FENCE.exec(source)![0];
+    tree = markdown.parse(source.replace(fence, fence.replace(/-/g, ' '))) as MdastRoot;
+  }
   // micromark drops a leading BOM and counts positions without it; put it back.
   if (source.charCodeAt(0) === 0xfeff) shiftPastBom(tree);
 

@@ -101,7 +101,15 @@ export class PhraseMatcher {
   match(text: string, tokens = tokenize(text)): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     const takenUntil = new Map<string, number>();
+    // The tokens of the sentence so far, kept as the walk goes: asking each match to look
+    // back to its sentence's start made a long sentence (or a paragraph without full stops) quadratic.
+    const earlier = new Set<string>();
     for (let i = 0; i < tokens.length; i++) {
+      if (i > 0) {
+        const previous = tokens[i - 1]!.norm;
+        if (SENTENCE_END.test(previous)) earlier.clear();
+        else earlier.add(previous);
+      }
       const candidates: { ruleId: string; entry: PhraseEntry; last: number }[] = [];
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < tokens.length && node; j++) {
@@ -113,7 +121,7 @@ export class PhraseMatcher {
       candidates.sort((a, b) => b.last - a.last);
       for (const candidate of candidates) {
         if ((takenUntil.get(candidate.ruleId) ?? -1) > tokens[i]!.start) continue;
-        if (!guardsHold(candidate.entry, tokens, i, candidate.last)) continue;
+        if (!guardsHold(candidate.entry, tokens, i, candidate.last, earlier)) continue;
         const start = tokens[i]!.start;
         const end = tokens[candidate.last]!.end;
         found.push({ ruleId: candidate.ruleId, entry: candidate.entry, start, end });
@@ -124,7 +132,10 @@ export class PhraseMatcher {
   }
 }
 
-function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: number): boolean {
+const SENTENCE_END = /^[.!?]$/;
+
+/** `earlier`: the tokens between the sentence's start and `first`. */
+function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: number, earlier: ReadonlySet<string>): boolean {
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
   const nextWord = next?.word ? next.norm : undefined;
@@ -133,12 +144,8 @@ function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: nu
   if (entry.notFollowedBy && nextWord && entry.notFollowedBy.includes(nextWord)) return false;
   if (entry.precededBy && !(previousWord && entry.precededBy.includes(previousWord))) return false;
   if (entry.notPrecededBy && previousWord && entry.notPrecededBy.includes(previousWord)) return false;
-  if (entry.sentenceHas || entry.sentenceLacks) {
-    const earlier = new Set<string>();
-    for (let k = first - 1; k >= 0 && !/^[.!?]$/.test(tokens[k]!.norm); k--) earlier.add(tokens[k]!.norm);
-    if (entry.sentenceHas && !entry.sentenceHas.some((w) => earlier.has(w))) return false;
-    if (entry.sentenceLacks?.some((w) => earlier.has(w))) return false;
-  }
+  if (entry.sentenceHas && !entry.sentenceHas.some((w) => earlier.has(w))) return false;
+  if (entry.sentenceLacks?.some((w) => earlier.has(w))) return false;
   if (entry.skipProperNoun) {
     // After a full stop, a bullet or an emoji ("👉 Just click"), a capital is the sentence's, not a name's.
     const startsSentence = !previous || (!previous.word && previous.norm !== ',' && previous.norm !== '-');

@@ -238,32 +238,55 @@ export function bodyLines(document: MacroDocument): BodyLine[] {
   const { lines, source } = document;
   const first = lines.position(document.bodyStart).line + (document.frontMatterRange ? 1 : 0);
   const result: BodyLine[] = [];
+  const blocks = document.blocks;
+  let block = 0;
+  // Both are sorted and never overlap; `next` and `nextMalformed` move forward with the lines.
+  const placeholders = document.placeholders;
+  const malformed = [...document.malformedPlaceholders].sort((a, b) => a.range.start - b.range.start);
+  let next = 0;
+  let nextMalformed = 0;
   for (let line = first; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
+    // Only lines with prose on them shape the reply: "    Hi {{name}}," in a code block is
+    // not a greeting, and an edit placed by its columns would land inside the code.
+    while (block < blocks.length && blocks[block]!.range.end <= start) block++;
+    if (block === blocks.length || blocks[block]!.range.start >= end) continue;
     const text = source.slice(start, end);
-    let plain = text;
-    for (const placeholder of document.placeholders) {
-      if (placeholder.range.end <= start || placeholder.range.start >= end) continue;
-      const from = Math.max(placeholder.range.start, start) - start;
-      const to = Math.min(placeholder.range.end, end) - start;
+    // Filled in place, one character a cell: splicing strings per placeholder made a line
+    // with thousands of placeholders quadratic (and every line read every placeholder).
+    const chars = text.split('');
+    while (next < placeholders.length && placeholders[next]!.range.end <= start) next++;
+    for (let k = next; k < placeholders.length && placeholders[k]!.range.start < end; k++) {
+      const placeholder = placeholders[k]!;
       const fill = placeholder.kind === 'output' ? '§' : ' ';
-      plain = plain.slice(0, from) + fill.repeat(to - from) + plain.slice(to);
+      for (let i = Math.max(placeholder.range.start, start) - start; i < Math.min(placeholder.range.end, end) - start; i++) chars[i] = fill;
     }
     // Broken placeholders are placeholder-syntax's finding; here they are still not words.
-    for (const { range } of document.malformedPlaceholders) {
-      if (range.end <= start || range.start >= end) continue;
+    while (nextMalformed < malformed.length && malformed[nextMalformed]!.range.end <= start) nextMalformed++;
+    for (let k = nextMalformed; k < malformed.length && malformed[k]!.range.start < end; k++) {
+      const { range } = malformed[k]!;
       const from = Math.max(range.start, start) - start;
       // The unclosed placeholder runs on to the next space ("{{customer.first_name,"), its punctuation aside.
-      const run = /^\S*?(?=[,.!?:;]?(?:\s|$))/.exec(plain.slice(from))?.[0].length ?? 0;
-      const to = Math.max(Math.min(range.end, end) - start, from + run);
-      plain = plain.slice(0, from) + '§'.repeat(to - from) + plain.slice(to);
+      const to = Math.max(Math.min(range.end, end) - start, from + unclosedRun(chars, from));
+      for (let i = from; i < to; i++) chars[i] = '§';
     }
-    plain = plain.replace(/<!--[\s\S]*?(-->|$)/g, (m) => ' '.repeat(m.length));
+    const plain = chars.join('').replace(/<!--[\s\S]*?(-->|$)/g, (m) => ' '.repeat(m.length));
     if (plain.trim() === '') continue;
     result.push({ line, start, end, text, plain });
   }
   return result;
+}
+
+/**
+ * Length of `/^\S*?(?=[,.!?:;]?(?:\s|$))/` matched at `from` in `chars`: the
+ * non-blank run up to the next blank, a trailing punctuation mark left out.
+ */
+function unclosedRun(chars: string[], from: number): number {
+  const blank = (i: number) => i >= chars.length || /\s/.test(chars[i]!);
+  for (let i = from; ; i++) {
+    if (blank(i) || (',.!?:;'.includes(chars[i]!) && blank(i + 1))) return i - from;
+  }
 }
 
 /** Offset of the first non-blank character of a line. */

@@ -29,7 +29,6 @@ export function applyDirectives(
   const unknownSeverity = severityFor('unknown-rule');
 
   for (const directive of document.directives) {
-    if (directive.kind === 'enable') continue;
     const targets: (string | undefined)[] = directive.rules.length ? directive.rules : [undefined];
     targets.forEach((rule, index) => {
       const ruleRange = directive.ruleRanges[index];
@@ -47,6 +46,8 @@ export function applyDirectives(
         }
         return;
       }
+      // An `enable` suppresses nothing, but a misspelt rule in it is reported like any other.
+      if (directive.kind === 'enable') return;
       suppressions.push({ directive, rule, ruleRange, used: false, applies: scope(document, directive, rule) });
     });
   }
@@ -91,11 +92,14 @@ function scope(document: MacroDocument, directive: Directive, rule: string | und
       return (_finding, line) => line === directive.line + 1;
     default: {
       const from = directive.range.end;
-      const enable = document.directives.find(
-        (other) => other.kind === 'enable' && other.range.start >= from && (other.rules.length === 0 || (rule !== undefined && other.rules.includes(rule))),
-      );
-      const to = enable ? enable.range.start : Number.POSITIVE_INFINITY;
-      return (finding) => finding.range.start >= from && finding.range.start < to;
+      const enables = document.directives.filter((other) => other.kind === 'enable' && other.range.start >= from);
+      // Up to the first `enable` that names no rule or this finding's rule: as in ESLint, a
+      // blanket `disable` … `enable no-upsell` turns no-upsell back on and leaves the rest off.
+      return (finding) => {
+        if (finding.range.start < from) return false;
+        const enable = enables.find((other) => other.rules.length === 0 || other.rules.includes(rule ?? finding.ruleId));
+        return enable === undefined || finding.range.start < enable.range.start;
+      };
     }
   }
 }

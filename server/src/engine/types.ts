@@ -117,6 +117,12 @@ export interface MacroDocument {
   directives: Directive[];
   /** What is wrong with the front matter (broken YAML, schema violations). */
   frontMatterProblems: FrontMatterProblem[];
+  /**
+   * Set when the body was not read as Markdown (too large or too deeply
+   * nested to read quickly, or the parser failed): the document has its front
+   * matter but no prose, placeholders or directives, and only template rules run.
+   */
+  unread?: { message: string; internalError: boolean };
 }
 
 export interface FrontMatterProblem {

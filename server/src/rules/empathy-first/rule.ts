@@ -29,7 +29,7 @@ export default defineRule({
     context.report({
       range: messageRange(ack, layout),
       message: 'The acknowledgement comes after the first instruction. Fix the person first: put it before you tell the customer what to do.',
-      suggestions: [{ title: 'Move the acknowledgement before the first instruction', edit }],
+      suggestions: edit ? [{ title: 'Move the acknowledgement before the first instruction', edit }] : [],
     });
   },
 });
@@ -60,5 +60,12 @@ function moveBefore(document: MacroDocument, ack: SentenceView, instruction: Sen
     middle = capitalise(middle);
   }
   const separator = paragraphStart && gap.includes('\n') ? gap : ' ';
+  // Sentences are read from the prose with markup blanked, so one may start or end inside
+  // emphasis, a link or a comment; moving it would break that markup ("_sorry_" → "sorry_ … _").
+  const edges = source.charAt(start - 1) + source.charAt(ack.range.end);
+  if (INLINE_MARKUP.test(moved) || INLINE_MARKUP.test(middle) || /[_*~`]/.test(edges)) return undefined;
   return { range: { start, end: ack.range.end }, text: `${moved}${separator}${middle}` };
 }
+
+/** Inline Markdown and HTML that a move must not cut through. */
+const INLINE_MARKUP = /[_*~`<>[\]]/;

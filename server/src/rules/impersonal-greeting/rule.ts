@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../engine/rule.js';
 import { tokenize, type Token } from '../../engine/phrase-matcher.js';
-import { formatPlaceholder } from '../../platforms/types.js';
+import { customerNamePlaceholder } from '../../engine/reply-structure.js';
 import type { Range } from '../../engine/types.js';
 
 const GREETING_WORDS = new Set(['dear', 'hello', 'hi', 'hey', 'greetings', 'hiya']);
@@ -31,7 +31,8 @@ export default defineRule({
   // an empty list still lets a team add its own salutations in configuration.
   phrases: [],
   check(context) {
-    const placeholder = formatPlaceholder(context.platform, context.platform.customerFirstName);
+    // With the fallback placeholder-fallback asks for, so the rewrite is not itself a finding.
+    const placeholder = customerNamePlaceholder(context.platform, context.config);
     for (const block of context.document.blocks) {
       let lineStart = 0;
       while (lineStart <= block.masked.length) {

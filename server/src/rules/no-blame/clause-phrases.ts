@@ -81,11 +81,18 @@ function occursIn(tokens: Token[], from: number, to: number, sequence: string[])
   return false;
 }
 
+/**
+ * How far a sentence reaches either side of a match: real sentences are far
+ * shorter, and looking further made a paragraph without full stops quadratic
+ * (every match scanned the whole paragraph).
+ */
+const SENTENCE_REACH = 200;
+
 function sentenceBounds(tokens: Token[], first: number, last: number): { from: number; to: number } {
   let from = first;
-  while (from > 0 && !SENTENCE_END.test(tokens[from - 1]!.norm)) from--;
+  while (from > 0 && first - from < SENTENCE_REACH && !SENTENCE_END.test(tokens[from - 1]!.norm)) from--;
   let to = last + 1;
-  while (to < tokens.length && !SENTENCE_END.test(tokens[to]!.norm)) to++;
+  while (to < tokens.length && to - last < SENTENCE_REACH && !SENTENCE_END.test(tokens[to]!.norm)) to++;
   return { from, to };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * Runs fast-check properties with a bounded number of cases and, when one
+ * fails, a message that says how to replay exactly that case.
+ *
+ * - `TACTFUL_SEED=<n>` (and `TACTFUL_PATH=<path>`) replay a reported failure;
+ * - `TACTFUL_RUNS_SCALE=<x>` multiplies every property's case count (e.g. 10
+ *   for a long local soak; the default keeps the suite fast on CI).
+ */
+import fc from 'fast-check';
+
+const scale = Number(process.env.TACTFUL_RUNS_SCALE ?? '1') || 1;
+const fixedSeed = process.env.TACTFUL_SEED === undefined ? undefined : Number(process.env.TACTFUL_SEED);
+const fixedPath = process.env.TACTFUL_PATH;
+
+/** The number of cases a property runs by default, after TACTFUL_RUNS_SCALE. */
+export function runsFor(defaultRuns: number): number {
+  return Math.max(1, Math.round(defaultRuns * scale));
+}
+
+/**
+ * Asserts `property` over `runs` cases (scaled). Throws with the seed, the
+ * shrunk counterexample and the replay command on failure.
+ */
+export function checkProperty<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, runs: number): void {
+  const seed = fixedSeed ?? (Date.now() ^ (Math.random() * 0x100000000)) | 0;
+  const details = fc.check(fc.property(arbitrary, (value) => {
+    predicate(value);
+  }), {
+    numRuns: fixedSeed === undefined ? runsFor(runs) : Math.max(runsFor(runs), 1),
+    seed,
+    ...(fixedPath ? { path: fixedPath } : {}),
+    endOnFailure: false,
+    // Shrinking re-lints many times; a bounded budget keeps a failing run fast.
+    interruptAfterTimeLimit: 60_000,
+    markInterruptAsFailure: false,
+  });
+  if (!details.failed) return;
+  const counterexample = details.counterexample ? fc.stringify(details.counterexample[0]) : '(none)';
+  const error = details.errorInstance;
+  const cause = error instanceof Error ? error.message : String(error);
+  throw new Error([
+    `Property "${name}" failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
+    `Replay: TACTFUL_SEED=${details.seed} TACTFUL_PATH="${details.counterexamplePath ?? ''}" npx mocha test/out/reliability/`,
+    `Counterexample: ${counterexample.length > 4000 ? `${counterexample.slice(0, 4000)}…` : counterexample}`,
+    `Cause: ${cause}`,
+  ].join('\n'));
+}
