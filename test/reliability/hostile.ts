@@ -69,8 +69,14 @@ export const HOSTILE_MACROS: Record<string, () => string> = {
   '10,000-deep YAML in the front matter': () => `---\ntitle: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n---\nWe will refund you right away.\n`,
   'a 100,000-character word': () => `${FRONT}We will refund you ${'a'.repeat(100_000)} right away.\n`,
   'a 200 KB paragraph without a full stop': () => `${FRONT}${'we will send it right away and '.repeat(7_000)}\n`,
-  '50,000 placeholders and stray braces': () => `${FRONT}${'{{customer.first_name}} {{ }} }} {% '.repeat(12_500)}\n`,
+  '20,000 placeholders and stray braces': () => `${FRONT}${'{{customer.first_name}} {{ }} }} {% '.repeat(5_000)}\n`,
 };
+
+/** Hostile macros that get the engine's notice (too large or too deeply nested to read) instead of a freeze. */
+export const NOTICED = new Set([
+  '5 MB macro', '10,000-deep nested blockquotes', '10,000-deep nested blockquotes without spaces', '10,000-deep nested lists',
+  '10,000-deep nested ordered lists and quotes', '10,000-deep nested emphasis',
+]);
 
 export interface HostileConfig {
   /** Files of the workspace folder, by relative path; the macro `refund.macro.md` is added. */

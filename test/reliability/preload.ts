@@ -5,9 +5,13 @@
  * - `TACTFUL_TEST_BROKEN_RULE=1` adds a rule that throws, to check that the
  *   process reports it as one finding and the other rules still report;
  * - `TACTFUL_TEST_MEMORY_FILE=<path>` makes SIGUSR2 collect garbage (the
- *   process runs with `--expose-gc`) and write `process.memoryUsage()` there.
+ *   process runs with `--expose-gc`) and write `process.memoryUsage()` there;
+ * - `TACTFUL_TEST_EDIT_DURING_FIX=1` appends a line to a file just as
+ *   `--fix` starts writing it, as an editor saving at that moment would.
  */
-import { writeFileSync } from 'node:fs';
+import fs, { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 
 if (process.env.TACTFUL_TEST_BROKEN_RULE) {
   const url = new URL('../../../server/out/rules/index.js', import.meta.url).href;
@@ -32,4 +36,14 @@ if (memoryFile) {
     for (let i = 0; i < 3; i++) gc?.();
     writeFileSync(memoryFile, JSON.stringify({ ...process.memoryUsage(), at: Date.now() }));
   });
+}
+
+if (process.env.TACTFUL_TEST_EDIT_DURING_FIX) {
+  const openSync = fs.openSync;
+  fs.openSync = function (path: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null): number {
+    const temporary = /^\.(.+)\.tactful-\d+-\d+\.tmp$/.exec(basename(String(path)));
+    if (temporary && flags === 'wx') fs.appendFileSync(join(dirname(String(path)), temporary[1]!), '\nA line the writer added meanwhile.\n');
+    return openSync(path, flags ?? 'r', mode);
+  } as typeof fs.openSync;
+  syncBuiltinESMExports();
 }

@@ -12,6 +12,9 @@ const scale = Number(process.env.TACTFUL_RUNS_SCALE ?? '1') || 1;
 const fixedSeed = process.env.TACTFUL_SEED === undefined ? undefined : Number(process.env.TACTFUL_SEED);
 const fixedPath = process.env.TACTFUL_PATH;
 
+/** How much longer a scaled run may take than the default one. */
+export const RUNS_SCALE = scale;
+
 /** The number of cases a property runs by default, after TACTFUL_RUNS_SCALE. */
 export function runsFor(defaultRuns: number): number {
   return Math.max(1, Math.round(defaultRuns * scale));
@@ -26,12 +29,12 @@ export function checkProperty<T>(name: string, arbitrary: fc.Arbitrary<T>, predi
   const details = fc.check(fc.property(arbitrary, (value) => {
     predicate(value);
   }), {
-    numRuns: fixedSeed === undefined ? runsFor(runs) : Math.max(runsFor(runs), 1),
+    numRuns: runsFor(runs),
     seed,
     ...(fixedPath ? { path: fixedPath } : {}),
     endOnFailure: false,
-    // Shrinking re-lints many times; a bounded budget keeps a failing run fast.
-    interruptAfterTimeLimit: 60_000,
+    // Shrinking re-lints many times: stop it before mocha's timeout would swallow the seed.
+    interruptAfterTimeLimit: 90_000 * scale,
     markInterruptAsFailure: false,
   });
   if (!details.failed) return;
@@ -40,7 +43,7 @@ export function checkProperty<T>(name: string, arbitrary: fc.Arbitrary<T>, predi
   const cause = error instanceof Error ? error.message : String(error);
   throw new Error([
     `Property "${name}" failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s).`,
-    `Replay: TACTFUL_SEED=${details.seed} TACTFUL_PATH="${details.counterexamplePath ?? ''}" npx mocha test/out/reliability/`,
+    `Replay: TACTFUL_SEED=${details.seed} TACTFUL_PATH="${details.counterexamplePath ?? ''}" npx mocha --no-config --timeout 120000 'test/out/reliability/*.test.js' -g '${name}'`,
     `Counterexample: ${counterexample.length > 4000 ? `${counterexample.slice(0, 4000)}…` : counterexample}`,
     `Cause: ${cause}`,
   ].join('\n'));

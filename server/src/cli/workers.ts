@@ -75,9 +75,11 @@ export class FileLinter {
       if (fixed.output !== source) {
         if (this.settings.write) {
           try {
-            writeFileAtomic(file, fixed.output);
+            // Not over text the writer saved after it was read (an editor, another run).
+            writeFileAtomic(file, fixed.output, { expected: source });
           } catch (error) {
-            writeError = `cannot write "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+            const code = (error as NodeJS.ErrnoException).code;
+            writeError = `cannot write "${file}": ${code === 'ECHANGED' ? (error as Error).message : code ?? (error as Error).message}`;
           }
         }
         linted.source = fixed.output;

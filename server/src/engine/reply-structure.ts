@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config.js';
 import type { PlatformData } from '../platforms/types.js';
 import { formatPlaceholder, formatWithFallback } from '../platforms/types.js';
 import { tokenize, type Token } from './phrase-matcher.js';
+import { blockAt } from './library-checks.js';
 
 /**
  * The shape of a reply, for the structure rules of GUIDELINES section B:
@@ -582,14 +583,14 @@ export function openingEdit(document: MacroDocument, layout: ReplyLayout, spot: 
   }
   if (spot.before) {
     // The message may start inside the greeting's sentence: "Hi {{name}}, could you …" or "Hi {{name}},\nThanks …".
-    let at = spot.before.range.start;
+    let at = sentenceStart(document, spot.before.range.start);
     if (at < layout.contentFrom) at = spot.before.tokens.find((t) => t.start >= layout.contentFrom)?.start ?? layout.contentFrom;
     const greeting = layout.greeting;
     if (greeting?.inline && at < greeting.line.end) {
       const next = source.charAt(at);
       const afterComma = /[,;:—–]\s*$/.test(source.slice(greeting.word.start, at));
       const text = afterComma ? decapitalise(sentence, document) : sentence;
-      if (/\p{Ll}/u.test(next)) return { range: { start: at, end: at + 1 }, text: `${text} ${next.toUpperCase()}` };
+      if (/\p{Ll}/u.test(next) && isProseAt(document, at)) return { range: { start: at, end: at + 1 }, text: `${text} ${next.toUpperCase()}` };
       return { range: { start: at, end: at }, text: `${text} ` };
     }
     return { range: { start: at, end: at }, text: `${sentence} ` };
@@ -600,6 +601,34 @@ export function openingEdit(document: MacroDocument, layout: ReplyLayout, spot: 
     return { range: { start: at, end: at }, text: `${eol}${eol}${sentence}` };
   }
   return undefined;
+}
+
+/**
+ * Whether the character at `offset` is prose the writer typed, not code, a
+ * URL, a placeholder or markup: only such a letter may change case when an
+ * opening is put before it ("https://…" must not become "Https://…").
+ */
+export function isProseAt(document: MacroDocument, offset: number): boolean {
+  const block = blockAt(document, offset);
+  return block !== undefined && block.masked.charCodeAt(offset - block.range.start) === document.source.charCodeAt(offset);
+}
+
+/**
+ * Where a sentence starting at `offset` really starts: its words are read with
+ * code, URLs and markup blanked, so "`reset` is the button" reads as starting
+ * at "is"; an opening put there would split the writer's sentence.
+ */
+export function sentenceStart(document: MacroDocument, offset: number): number {
+  const block = blockAt(document, offset);
+  if (!block) return offset;
+  const { source } = document;
+  let at = offset;
+  for (; at > block.range.start; at--) {
+    const written = source.charCodeAt(at - 1);
+    if (written === 10 || (written === block.masked.charCodeAt(at - 1 - block.range.start) && !/\s/.test(source[at - 1]!))) break;
+  }
+  while (at < offset && /\s/.test(source[at]!)) at++;
+  return at;
 }
 
 /** A sentence's range without the inline greeting it may begin with ("Hi {{name}}, thanks …" → "thanks …"). */

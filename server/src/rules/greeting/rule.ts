@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule.js';
 import { formatPlaceholder } from '../../platforms/types.js';
 import {
-  channelOf, customerNamePlaceholder, decapitalise, hasFrontMatter, layoutOf, lineEnding, lineRange, contentStart,
+  channelOf, customerNamePlaceholder, decapitalise, hasFrontMatter, isProseAt, layoutOf, lineEnding, lineRange, contentStart,
 } from '../../engine/reply-structure.js';
 
 /** Stand-ins for a name that the placeholder should replace. */
@@ -31,7 +31,8 @@ export default defineRule({
     if (!greeting) {
       const eol = lineEnding(document.source);
       const at = contentStart(first);
-      const startsWithWord = /^\p{L}/u.test(first.plain.trimStart());
+      // A line that opens with a URL or code gets the greeting on a line of its own: its first letter is not ours to re-case.
+      const startsWithWord = /^\p{L}/u.test(first.plain.trimStart()) && isProseAt(document, at);
       const inline = (channel === 'chat' || channel === 'social') && startsWithWord;
       const text = inline ? `Hi ${name}, ` : `Hi ${name},${eol}${eol}`;
       // Inline, the old opening continues the greeting's sentence: "Hi {{name}}, thanks for …".

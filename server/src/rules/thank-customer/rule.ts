@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/rule.js';
 import {
-  THANKS, channelOf, has, hasFrontMatter, layoutOf, lineEnding, matchingTag, openingRange, sentencesOf, decapitalise,
+  THANKS, channelOf, has, hasFrontMatter, layoutOf, lineEnding, matchingTag, openingRange, sentencesOf, decapitalise, isProseAt, sentenceStart,
 } from '../../engine/reply-structure.js';
 
 /** A thank-you fitted to what the macro is about, by its first matching tag. */
@@ -43,13 +43,13 @@ export default defineRule({
       const next = document.source.charAt(at);
       const afterComma = /[,;:—–]$/.test(document.source.slice(greeting.word.start, greeting.end));
       const text = afterComma ? decapitalise(line, document) : line;
-      edit = /\p{Ll}/u.test(next)
+      edit = /\p{Ll}/u.test(next) && isProseAt(document, at)
         ? { range: { start: at, end: at + 1 }, text: `${text} ${next.toUpperCase()}` }
         : { range: { start: at, end: at }, text: `${text} ` };
     } else {
       const inline = channelOf(document) === 'chat' || channelOf(document) === 'social';
       const first = layout.content[0];
-      const at = first ? first.range.start : layout.lines[0]!.start;
+      const at = first ? sentenceStart(document, first.range.start) : layout.lines[0]!.start;
       edit = { range: { start: at, end: at }, text: inline || first ? `${line} ` : `${line}${eol}${eol}` };
     }
     context.report({
