@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixText } from '../engine/fix.js';
 import { DIRECTIVE_RULES } from '../engine/suppress.js';
 import type { Finding, MacroDocument } from '../engine/types.js';
+import { ENGINE_NOTICE_ID } from '../engine/lint.js';
 import { FIX_ALL_KIND, ServerCommands } from './constants.js';
 import { dataOf, hasRuleDoc, isTactfulDiagnostic } from './diagnostics.js';
 import { eolOf, minimalEdit, workspaceEdit, type EditSupport } from './edits.js';
@@ -81,7 +82,8 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
       }
     }
 
-    if (!DIRECTIVE_RULES.includes(ruleId) && ruleId !== 'config') {
+    // Directives name rules; the configuration's and the engine's own notices are not rules.
+    if (!DIRECTIVE_RULES.includes(ruleId) && ruleId !== 'config' && ruleId !== ENGINE_NOTICE_ID) {
       const lineKey = `${ruleId}:${diagnostic.range.start.line}`;
       if (!disableOffered.has(lineKey)) {
         disableOffered.add(lineKey);
