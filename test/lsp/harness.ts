@@ -246,7 +246,10 @@ export class LspClient {
     } catch {
       this.process.kill();
     }
-    const code = await Promise.race([exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS))]);
+    // The timer is cleared once the server exits: a pending one would keep mocha alive for WAIT_MS after the last test.
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), WAIT_MS); })]);
+    clearTimeout(timer);
     if (code === null && this.process.exitCode === null) this.process.kill();
     this.connection.dispose();
     return code;
