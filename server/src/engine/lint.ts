@@ -41,20 +41,18 @@ export const ENGINE_NOTICE_ID = 'tactful';
 
 export function lintDocument(document: MacroDocument, options: LintOptions): Finding[] {
   const config = options.config ?? defaultConfig();
+  const active = activeRules(document, options, config);
   const platform = platformFor(document, config);
-  const findings: Finding[] = [];
-  const active = new Map<string, { rule: RuleDefinition; severity: Severity }>();
+  const findings = [...engineNotices(document), ...phraseFindings(document, config, active)];
+  for (const { rule, severity } of active.values()) findings.push(...ruleFindings(document, options, config, rule, severity, platform));
+  return finishFindings(document, findings, active, options, config);
+}
 
-  if (document.unread) {
-    const start = document.source.charCodeAt(0) === 0xfeff ? 1 : 0;
-    findings.push({
-      ruleId: ENGINE_NOTICE_ID,
-      severity: document.unread.internalError ? 'error' : 'info',
-      message: document.unread.message,
-      range: { start, end: start },
-      suggestions: [],
-    });
-  }
+export type ActiveRules = Map<string, { rule: RuleDefinition; severity: Severity }>;
+
+/** The rules that run on this document, with their configured severity, in `options.rules` order. */
+export function activeRules(document: MacroDocument, options: LintOptions, config: ResolvedConfig): ActiveRules {
+  const active: ActiveRules = new Map();
   for (const rule of options.rules) {
     // Without a body only the front matter is there to check.
     if (document.unread && rule.category !== 'template') continue;
@@ -63,74 +61,105 @@ export function lintDocument(document: MacroDocument, options: LintOptions): Fin
     if (rule.exemptTags?.some((tag) => document.frontMatter.tags.includes(tag))) continue;
     active.set(rule.id, { rule, severity });
   }
+  return active;
+}
 
+/** The engine's own notice on a document whose body was not read. */
+export function engineNotices(document: MacroDocument): Finding[] {
+  if (!document.unread) return [];
+  const start = document.source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return [{
+    ruleId: ENGINE_NOTICE_ID,
+    severity: document.unread.internalError ? 'error' : 'info',
+    message: document.unread.message,
+    range: { start, end: start },
+    suggestions: [],
+  }];
+}
+
+/** Findings of the active rules' `phrases`, all rules in one pass over the prose. */
+export function phraseFindings(document: MacroDocument, config: ResolvedConfig, active: ActiveRules): Finding[] {
+  const findings: Finding[] = [];
   const phraseRules = [...active.values()].filter(({ rule }) => rule.phrases).map(({ rule }) => rule);
-  if (phraseRules.length > 0) {
-    const matcher = compileMatcher(phraseRules, config);
-    for (const match of matcher.run(document, config)) {
-      const { rule, severity } = active.get(match.ruleId)!;
-      const actual = document.source.slice(match.start, match.end);
-      const message = (match.entry.message ?? rule.message ?? `"{actual}" goes against "${rule.title}".`).replaceAll('{actual}', actual);
-      findings.push({
-        ruleId: rule.id,
-        severity,
-        message,
-        range: { start: match.start, end: match.end },
-        actual,
-        suggestions: match.entry.suggest.map((suggestion) => {
-          const edit = replacementEdit(document.source, { start: match.start, end: match.end }, suggestion);
-          return { title: suggestion === '' ? `Remove "${actual}"` : `Replace with "${edit.text || suggestion}"`, edit };
-        }),
-      });
-    }
+  if (phraseRules.length === 0) return findings;
+  const matcher = compileMatcher(phraseRules, config);
+  for (const match of matcher.run(document, config)) {
+    const { rule, severity } = active.get(match.ruleId)!;
+    const actual = document.source.slice(match.start, match.end);
+    const message = (match.entry.message ?? rule.message ?? `"{actual}" goes against "${rule.title}".`).replaceAll('{actual}', actual);
+    findings.push({
+      ruleId: rule.id,
+      severity,
+      message,
+      range: { start: match.start, end: match.end },
+      actual,
+      suggestions: match.entry.suggest.map((suggestion) => {
+        const edit = replacementEdit(document.source, { start: match.start, end: match.end }, suggestion);
+        return { title: suggestion === '' ? `Remove "${actual}"` : `Replace with "${edit.text || suggestion}"`, edit };
+      }),
+    });
   }
+  return findings;
+}
 
-  for (const { rule, severity } of active.values()) {
-    if (!rule.check) continue;
-    const reports: RuleReport[] = [];
-    const context: RuleContext = {
-      document,
-      config,
-      platform,
-      options: { ...rule.defaults, ...config.rules[rule.id]?.options },
-      ...(options.filePath ? { filePath: options.filePath } : {}),
-      ...(options.workspace ? { workspace: options.workspace } : {}),
-      report: (report) => reports.push(report),
-    };
-    try {
-      rule.check(context);
-      // A range outside the text (or not a range) would throw later, in the editor or the fixer.
-      const invalid = reports.find((report) => !validReport(report, document.source.length));
-      if (invalid) throw new Error(`it reported an invalid range ${JSON.stringify(invalid.range)}`);
-    } catch (error) {
-      // One broken rule must not silence the others.
-      findings.push({
-        ruleId: rule.id,
-        severity: 'error',
-        message: `Tactful's rule "${rule.id}" failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
-        range: { start: document.bodyStart, end: document.bodyStart },
-        suggestions: [],
-      });
-      continue;
-    }
-    for (const report of reports) {
-      findings.push({
-        ruleId: rule.id,
-        severity: report.severity ?? severity,
-        message: report.message,
-        range: report.range,
-        actual: report.actual ?? document.source.slice(report.range.start, report.range.end),
-        suggestions: report.suggestions ?? [],
-      });
-    }
+/**
+ * The findings of one rule's `check`. A rule that throws or reports an
+ * invalid range gives one error finding instead (`failed` is then true).
+ */
+export function ruleFindings(
+  document: MacroDocument,
+  options: LintOptions,
+  config: ResolvedConfig,
+  rule: RuleDefinition,
+  severity: Severity,
+  platform: PlatformData,
+): Finding[] & { failed?: boolean } {
+  if (!rule.check) return [];
+  const reports: RuleReport[] = [];
+  const context: RuleContext = {
+    document,
+    config,
+    platform,
+    options: { ...rule.defaults, ...config.rules[rule.id]?.options },
+    ...(options.filePath ? { filePath: options.filePath } : {}),
+    ...(options.workspace ? { workspace: options.workspace } : {}),
+    report: (report) => reports.push(report),
+  };
+  try {
+    rule.check(context);
+    // A range outside the text (or not a range) would throw later, in the editor or the fixer.
+    const invalid = reports.find((report) => !validReport(report, document.source.length));
+    if (invalid) throw new Error(`it reported an invalid range ${JSON.stringify(invalid.range)}`);
+  } catch (error) {
+    // One broken rule must not silence the others.
+    const failure: Finding[] & { failed?: boolean } = [{
+      ruleId: rule.id,
+      severity: 'error',
+      message: `Tactful's rule "${rule.id}" failed on this file and was skipped: ${(error as Error)?.message ?? String(error)}`,
+      range: { start: document.bodyStart, end: document.bodyStart },
+      suggestions: [],
+    }];
+    failure.failed = true;
+    return failure;
   }
+  return reports.map((report) => ({
+    ruleId: rule.id,
+    severity: report.severity ?? severity,
+    message: report.message,
+    range: report.range,
+    actual: report.actual ?? document.source.slice(report.range.start, report.range.end),
+    suggestions: report.suggestions ?? [],
+  }));
+}
 
-  for (const finding of findings) {
+/** Drops rewrites that would break markup, applies the disable comments and sorts by position. */
+export function finishFindings(document: MacroDocument, findings: Finding[], active: ActiveRules, options: LintOptions, config: ResolvedConfig): Finding[] {
+  // New objects, not changed ones: the incremental linter keeps findings from one lint to the next.
+  findings = findings.map((finding) => {
     const category = active.get(finding.ruleId)?.rule.category;
-    if (finding.suggestions.length > 0 && (category === 'phrase' || category === 'library')) {
-      finding.suggestions = finding.suggestions.filter((suggestion) => keepsMarkup(document, suggestion.edit));
-    }
-  }
+    if (finding.suggestions.length === 0 || (category !== 'phrase' && category !== 'library')) return finding;
+    return { ...finding, suggestions: finding.suggestions.filter((suggestion) => keepsMarkup(document, suggestion.edit)) };
+  });
 
   const known = new Set(options.rules.map((rule) => rule.id));
   const result = applyDirectives(document, findings, known, (id) => severityOf(config.rules[id]?.setting, id === 'unused-directive' ? 'hint' : 'warning'));

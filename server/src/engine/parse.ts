@@ -72,7 +72,7 @@ export function unreadDocument(source: string, message: string, internalError: b
 const LONG_RUN = new RegExp(`[*]{${MAX_DELIMITER_RUN + 1}}|[_]{${MAX_DELIMITER_RUN + 1}}`);
 
 /** Why the macro is not read as Markdown, if it is not: one linear scan, no parsing. */
-function unreadable(source: string): string | undefined {
+export function unreadable(source: string): string | undefined {
   if (source.length > MAX_READ_LENGTH) {
     return `This macro is ${megabytes(source.length)} long; Tactful checks macros of up to ${megabytes(MAX_READ_LENGTH)}, so only its front matter was checked.`;
   }
@@ -130,7 +130,21 @@ function megabytes(length: number): string {
 
 const OPENING_FENCE = /^\uFEFF?---[ \t]*(?=\r?\n)/;
 
-function readMacro(source: string): MacroDocument {
+/** Reads a macro that `unreadable` passed: Markdown, front matter, placeholders, prose blocks and directives. */
+export function readMacro(source: string): MacroDocument {
+  return readMarkdown(source).document;
+}
+
+/** A macro read as Markdown, with what the incremental linter needs to know about how it was read. */
+export interface MarkdownReading {
+  document: MacroDocument;
+  /** The ranges that are not template text (front matter, code, HTML comments, a BOM), in order. */
+  templateRanges: Range[];
+  /** The source of the last top-level Markdown node, and its type: whether a construct may run on past the end. */
+  lastBlock?: { type: string; text: string };
+}
+
+export function readMarkdown(source: string): MarkdownReading {
   const lines = createLineIndex(source);
   let tree = markdown.parse(source) as MdastRoot;
   if (tree.children[0]?.type !== 'yaml' && OPENING_FENCE.test(source)) {
@@ -148,15 +162,17 @@ function readMacro(source: string): MacroDocument {
 
   const templateMask = new Uint8Array(source.length);
   const commentNodes: { start: number; end: number }[] = [];
-  markNonTemplate(tree, templateMask, commentNodes, source);
+  const templateRanges: Range[] = [];
   // A BOM is not text.
-  if (source.charCodeAt(0) === 0xfeff) templateMask[0] = 1;
+  if (source.charCodeAt(0) === 0xfeff) templateRanges.push({ start: 0, end: 1 });
+  markNonTemplate(tree, templateRanges, commentNodes, source);
+  for (const range of templateRanges) templateMask.fill(1, range.start, range.end);
   const scan = scanPlaceholders(applyMask(source, templateMask), 0);
 
   const blocks: ProseBlock[] = [];
   collectBlocks(tree, source, lines, scan.placeholders, new Set(scan.placeholders.map((p) => p.range.start)), blocks);
 
-  return {
+  const document: MacroDocument = {
     source,
     lines,
     frontMatter: frontMatter.data,
@@ -168,6 +184,9 @@ function readMacro(source: string): MacroDocument {
     directives: parseDirectives(source, commentNodes, lines),
     frontMatterProblems: frontMatter.problems,
   };
+  const last = tree.children.at(-1);
+  const lastRange = last && offsets(last);
+  return { document, templateRanges, ...(last && lastRange ? { lastBlock: { type: last.type, text: source.slice(lastRange.start, lastRange.end) } } : {}) };
 }
 
 function shiftPastBom(node: UnistNode): void {
@@ -188,28 +207,28 @@ function offsets(node: UnistNode): Range | undefined {
 /** Marks front matter, code and HTML comments: placeholders there are not template text. */
 function markNonTemplate(
   node: MdastNodes,
-  mask: Uint8Array,
+  masked: Range[],
   comments: { start: number; end: number }[],
   source: string,
 ): void {
   const range = offsets(node);
   if (range && (node.type === 'yaml' || node.type === 'code' || node.type === 'inlineCode')) {
-    mask.fill(1, range.start, range.end);
+    masked.push(range);
     return;
   }
   if (range && node.type === 'html') {
     comments.push(range);
     const html = source.slice(range.start, range.end);
     for (const match of html.matchAll(/<!--[\s\S]*?(?:-->|$)/g)) {
-      mask.fill(1, range.start + match.index, range.start + match.index + match[0].length);
+      masked.push({ start: range.start + match.index, end: range.start + match.index + match[0].length });
     }
     return;
   }
-  if ('children' in node) for (const child of node.children) markNonTemplate(child as MdastNodes, mask, comments, source);
+  if ('children' in node) for (const child of node.children) markNonTemplate(child as MdastNodes, masked, comments, source);
 }
 
 /** `source[from, to)` with masked characters (mask index `i - base`) blanked, line breaks kept. */
-function applyMask(source: string, mask: Uint8Array, from = 0, to = source.length, base = 0): string {
+export function applyMask(source: string, mask: Uint8Array, from = 0, to = source.length, base = 0): string {
   let out = '';
   let runStart = from;
   for (let i = from; i < to; i++) {

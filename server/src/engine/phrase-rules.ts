@@ -10,6 +10,8 @@ export interface CompiledPhraseRules {
 
 const cache = new Map<string, CompiledPhraseRules>();
 const CACHE_SIZE = 16;
+/** Prose blocks whose matches one compiled matcher remembers (a 1 MB file has about 8,000). */
+const MATCH_CACHE_SIZE = 20_000;
 
 /**
  * Builds (or reuses) the one matcher for the given phrase rules plus the
@@ -31,12 +33,23 @@ export function compileMatcher(rules: RuleDefinition[], config: ResolvedConfig):
     }
   }
 
+  // A block's matches depend on its text alone: an edited document (the incremental linter)
+  // or a library of macros sharing paragraphs asks again for the same texts.
+  const byText = new Map<string, PhraseMatch[]>();
+  const matchesIn = (text: string): PhraseMatch[] => {
+    let found = byText.get(text);
+    if (!found) {
+      if (byText.size >= MATCH_CACHE_SIZE) byText.clear();
+      byText.set(text, (found = matcher.match(text)));
+    }
+    return found;
+  };
   const compiled: CompiledPhraseRules = {
     run(document, runConfig) {
       const matches: PhraseMatch[] = [];
       const seen = new Map<PhraseEntry, number>();
       for (const block of document.blocks) {
-        for (const match of matcher.match(block.masked)) {
+        for (const match of matchesIn(block.masked)) {
           const count = (seen.get(match.entry) ?? 0) + 1;
           seen.set(match.entry, count);
           if (match.entry.fromOccurrence && count < match.entry.fromOccurrence) continue;

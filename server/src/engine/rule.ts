@@ -78,6 +78,15 @@ export interface RuleDefinition {
   defaults?: Record<string, unknown>;
   /** For checks a phrase list cannot express. */
   check?(context: RuleContext): void;
+  /**
+   * True when what `check` reports on a prose block depends only on that
+   * block's own text (with the configuration and the front matter), never on
+   * other blocks, and every report and rewrite lies inside the block's
+   * paragraph. The incremental linter then runs the check again only on the
+   * blocks an edit changed. Leave it unset when in doubt: the rule then runs on
+   * the whole document every time, which is always right.
+   */
+  blockLocal?: boolean;
   /** Whether the rule's findings carry rewrites. */
   fixable: boolean;
 }

@@ -23,6 +23,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['002 #1', '002 #4', '004'],
     summary: 'Make the customer feel seen: open with their first name, not a form-letter salutation.',

@@ -22,6 +22,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'info',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['002 #2', '003'],
     summary: 'Stay positive: when the answer is no, say it once and kindly, then move on to what you can do.',

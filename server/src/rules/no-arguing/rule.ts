@@ -56,6 +56,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['002 #2', '003'],
     summary: 'Even when the customer is wrong, never tell them so: clarify the facts and help them feel right.',

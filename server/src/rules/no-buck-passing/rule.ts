@@ -58,6 +58,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['001 #4'],
     summary: 'Own the request: know who can help, find out what you do not know, and connect the customer yourself.',

@@ -88,6 +88,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['002 #3'],
     summary: 'Explain clearly and courteously, without implying that the answer was obvious or the customer slow.',

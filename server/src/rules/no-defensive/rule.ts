@@ -44,6 +44,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['000 #4', '001 #4'],
     summary: 'Meet a complaint with professionalism and empathy, not with reasons why it is not your fault.',

@@ -103,6 +103,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'error',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['004'],
     summary: 'A problem exists when the customer says it does: acknowledge it before explaining anything.',

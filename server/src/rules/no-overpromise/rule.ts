@@ -84,6 +84,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: { seeds: ['000 #5'], summary: 'Promise only what support can deliver, then deliver it.' },
   message: MESSAGE,
   phrases: [

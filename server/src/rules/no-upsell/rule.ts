@@ -35,6 +35,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['000 #2'],
     summary: 'Help first: a customer who came with a problem should not get a sales pitch instead of a solution.',

@@ -39,6 +39,7 @@ export default defineRule({
   category: 'measure',
   severity: 'warning',
   fixable: false,
+  blockLocal: true,
   guideline: { seeds: ['000 #5', '001 #4'], summary: 'Be honest and take ownership: "we cancelled your order", not "your order was cancelled".' },
   check(context) {
     const { document } = context;

@@ -14,6 +14,7 @@ export default defineRule({
   category: 'measure',
   severity: 'info',
   fixable: false,
+  blockLocal: true,
   guideline: { seeds: ['002 #3'], summary: 'Explain clearly without condescending: plain words, short sentences.' },
   // grade: the US school grade a sentence should not exceed. agreement: how many of
   // retext-readability's seven formulas must rate the sentence above it.

@@ -63,6 +63,7 @@ export default defineRule({
   category: 'library',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: { seeds: ['002 #3'], summary: 'Courtesy and respect for every reader: no words that exclude or belittle people.' },
   // ignore: more retext-equality phrases to let through; binary: allow "he or she".
   defaults: { ignore: [], binary: false },

@@ -11,6 +11,7 @@ export default defineRule({
   category: 'library',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: { seeds: ['GUIDELINES E'], summary: '"A" before a consonant sound, "an" before a vowel sound: small slips look careless in a reply sent thousands of times.' },
   check(context) {
     const { document } = context;

@@ -28,6 +28,7 @@ export default defineRule({
   category: 'library',
   severity: 'warning',
   fixable: false,
+  blockLocal: true,
   guideline: { seeds: ['002 #3'], summary: 'Courtesy and a soothing tone: a reply never swears, however informal the channel.' },
   // sureness: 0 also flags words that are profane only in some uses ("execute",
   // "hang"), 1 words that may be profane, 2 (default) only words that are.

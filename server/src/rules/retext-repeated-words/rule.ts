@@ -9,6 +9,7 @@ export default defineRule({
   category: 'library',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: { seeds: ['GUIDELINES E'], summary: 'A doubled word ("the the") is a typo that thousands of customers will read.' },
   check(context) {
     const { document } = context;

@@ -62,6 +62,7 @@ export default defineRule({
   category: 'library',
   severity: 'info',
   fixable: true,
+  blockLocal: true,
   guideline: { seeds: ['GUIDELINES E'], summary: 'A typo in a macro is sent to every customer who gets it; product names and team terms go in the workspace word list.' },
   // dictionaries: which Hunspell dictionaries may vouch for a word ("en" is US English).
   defaults: { dictionaries: ['en', 'en-gb'] },

@@ -6,6 +6,7 @@ export default defineRule({
   category: 'measure',
   severity: 'info',
   fixable: false,
+  blockLocal: true,
   guideline: { seeds: ['002 #3', '003'], summary: 'Explain clearly: one idea a sentence, so the customer gets it on the first read.' },
   // Words a sentence may have; a placeholder counts as one word.
   defaults: { max: 28 },

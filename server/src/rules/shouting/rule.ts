@@ -26,6 +26,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['002 #3', '004'],
     summary: 'Treat customers with courtesy and a soothing tone: no words in capitals, no "!!" or "?!".',

@@ -26,6 +26,7 @@ export default defineRule({
   category: 'phrase',
   severity: 'warning',
   fixable: true,
+  blockLocal: true,
   guideline: {
     seeds: ['001 #3', '000 #5'],
     summary: 'Deal with the issue promptly and tell the customer when they will hear back, in a time they can hold you to.',
