@@ -264,7 +264,8 @@ function introducedFindings(text: string, before: Finding[], chosen: Finding, ou
     if (!onWritten) return false;
     const existed = before.some((old) => {
       if (old.ruleId !== next.ruleId) return false;
-      if (old.message === next.message) return true;
+      // Up to case: a fix that re-cases the letter it writes before ("Limited time offer" → "Hi {{…}}, limited time offer") moves the finding, it does not make it.
+      if (norm(old.message) === norm(next.message)) return true;
       const mapped = mapRange(old.range, [edit]);
       return mapped.start === next.range.start && mapped.end === next.range.end;
     });
