@@ -132,4 +132,20 @@ describe('engine: front matter', () => {
     assert.equal(findings[0]!.severity, 'error');
     assert.equal(findingsFor(text, ['no-overpromise']).length, 1, 'the body is still linted');
   });
+  it('reads the same front matter the same way again, wherever it starts and whatever the last reader did with it', () => {
+    const fm = '---\ntitle: Refund approved\ntags: [Refund]\nchanel: email\nplatform: nowhere\n---\n';
+    const first = lintWith(fm + BODY);
+    const expected = slices(fm + BODY, frontmatterFindings(fm + BODY));
+    assert.equal(expected.length, 2);
+    // A reader that changes what it was given must not change the next reading.
+    first.document.frontMatter.tags.push('sales');
+    first.document.frontMatter.title = 'changed';
+    const again = lintWith(fm + 'Something else entirely.\n');
+    assert.deepEqual(again.document.frontMatter.tags, ['refund']);
+    assert.equal(again.document.frontMatter.title, 'Refund approved');
+    // Behind a byte order mark every range moves by one.
+    const withBom = '\uFEFF' + fm + BODY;
+    assert.deepEqual(slices(withBom, frontmatterFindings(withBom)), expected);
+    assert.deepEqual(frontmatterFindings(withBom).map((f) => f.range.start - 1), frontmatterFindings(fm + BODY).map((f) => f.range.start));
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { lint, rules, defaultConfig, fingerprint } from 'tactful-server';
+import { lint, rules, defaultConfig, fingerprint, nearDuplicateIn, similarity, type MacroFingerprint } from 'tactful-server';
 import { describeFinding } from '../helpers.js';
 
 const BODY = `Hi {{customer.first_name}},
@@ -43,5 +43,36 @@ describe('duplicate-macro across a workspace', () => {
     const short = macro('Thanks', 'Thanks, got it!\n');
     assert.deepEqual(duplicates('/lib/a.macro.md', short, { '/lib/b.macro.md': macro('Thanks again', 'Thanks, got it!\n') }), []);
     assert.deepEqual(duplicates('/lib/a.macro.md', macro('Cracked lid'), {}), []);
+  });
+});
+
+describe('nearDuplicateIn', () => {
+  /** What it must find: the first macro a plain scan with `similarity` finds. */
+  const scan = (workspace: { macros: MacroFingerprint[] }, self: MacroFingerprint, threshold: number, minWords: number) =>
+    workspace.macros.find((m) => m.file !== self.file && m.wordCount >= minWords && similarity(self.shingles, m.shingles) >= threshold);
+
+  it('finds what a scan of every macro finds, over random libraries and thresholds', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Few distinct words, so macros share many shingles and similarities fall on both sides of each threshold.
+    const words = ['thank', 'you', 'for', 'your', 'order', 'refund', 'today', 'we', 'sent', 'it'];
+    const body = (length: number) => Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
+    for (let round = 0; round < 40; round++) {
+      const base = body(5 + Math.floor(random() * 60));
+      const macros = Array.from({ length: 30 }, (_, i) => {
+        // Most macros are the base text with a few words changed, some are unrelated.
+        const text = random() < 0.3 ? body(Math.floor(random() * 70)) : base.split(' ').map((w) => (random() < 0.1 ? words[Math.floor(random() * words.length)] : w)).join(' ');
+        return fingerprint(`/lib/p${round}-${i}.md`, `---\ntitle: T${i}\n---\n${text}\n`);
+      });
+      const workspace = { macros };
+      for (const threshold of [0, 0.3, 0.5, 0.7, 0.85, 0.95, 1]) {
+        for (const self of macros) {
+          assert.equal(nearDuplicateIn(workspace, self, threshold, 4)?.file, scan(workspace, self, threshold, 4)?.file, `round ${round}, threshold ${threshold}, ${self.file}`);
+          // A macro that is not (yet) in the workspace, as when a new file is linted against the last index.
+          const outsider = { ...self, shingles: new Set(self.shingles) };
+          assert.equal(nearDuplicateIn(workspace, outsider, threshold, 4)?.file, scan(workspace, outsider, threshold, 4)?.file, `round ${round}, threshold ${threshold}, ${self.file} outside`);
+        }
+      }
+    }
   });
 });

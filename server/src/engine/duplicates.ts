@@ -78,8 +78,22 @@ interface WorkspaceLookup {
   macros: MacroFingerprint[];
   /** Lower-cased title → indexes of the macros with it, in workspace order. */
   titles: Map<string, number[]>;
-  /** Shingle → indexes of the macros that have it, ascending. */
-  postings: Map<string, number[]>;
+  /** Shingle → its number and the indexes of the macros that have it, ascending. */
+  postings: Map<string, Posting>;
+  /** Each macro's shingle numbers, ascending: two macros' shared shingles are counted by one merge, without hashing strings. */
+  numbered: Int32Array[];
+  /** Postings by shingle number. */
+  byNumber: Posting[];
+  /** Each macro's shingle count and word count, side by side: the filters read them for hundreds of candidates a macro. */
+  sizes: Int32Array;
+  wordCounts: Int32Array;
+  /** Where each fingerprint first appears: the macro being linted is usually in its own workspace, already numbered. */
+  indexOf: Map<MacroFingerprint, number>;
+}
+
+interface Posting {
+  id: number;
+  macros: number[];
 }
 
 const lookups = new WeakMap<WorkspaceIndex, WorkspaceLookup>();
@@ -91,25 +105,70 @@ const lookups = new WeakMap<WorkspaceIndex, WorkspaceLookup>();
  */
 function lookupFor(workspace: WorkspaceIndex): WorkspaceLookup {
   const cached = lookups.get(workspace);
-  if (cached && cached.macros.length === workspace.macros.length && cached.macros.every((macro, i) => macro === workspace.macros[i])) return cached;
+  if (cached && sameMacros(cached.macros, workspace.macros)) return cached;
   const titles = new Map<string, number[]>();
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Posting>();
+  const numbered: Int32Array[] = [];
+  const byNumber: Posting[] = [];
+  const sizes = new Int32Array(workspace.macros.length);
+  const wordCounts = new Int32Array(workspace.macros.length);
+  const indexOf = new Map<MacroFingerprint, number>();
   workspace.macros.forEach((macro, index) => {
+    sizes[index] = macro.shingles.size;
+    wordCounts[index] = macro.wordCount;
+    if (!indexOf.has(macro)) indexOf.set(macro, index);
     if (macro.title) {
       const key = macro.title.toLowerCase();
       const list = titles.get(key);
       if (list) list.push(index);
       else titles.set(key, [index]);
     }
+    const ids = new Int32Array(macro.shingles.size);
+    let at = 0;
     for (const shingle of macro.shingles) {
-      const list = postings.get(shingle);
-      if (list) list.push(index);
-      else postings.set(shingle, [index]);
+      let posting = postings.get(shingle);
+      if (!posting) {
+        posting = { id: byNumber.length, macros: [] };
+        postings.set(shingle, posting);
+        byNumber.push(posting);
+      }
+      // A workspace may list one fingerprint twice; each listing is its own macro.
+      posting.macros.push(index);
+      ids[at++] = posting.id;
     }
+    numbered.push(ids.sort());
   });
-  const lookup = { macros: [...workspace.macros], titles, postings };
+  const lookup = { macros: [...workspace.macros], titles, postings, numbered, byNumber, sizes, wordCounts, indexOf };
   lookups.set(workspace, lookup);
   return lookup;
+}
+
+/** Whether a workspace still lists the macros a lookup was built from (a loop: it runs once per macro linted). */
+function sameMacros(known: MacroFingerprint[], now: MacroFingerprint[]): boolean {
+  if (known.length !== now.length) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== now[i]) return false;
+  return true;
+}
+
+/**
+ * How many numbers two ascending arrays share, or -1 once it is clear they
+ * share fewer than `atLeast`: most candidates fall short after a few dozen
+ * steps of the merge.
+ */
+function sharedCount(a: Int32Array, b: Int32Array, atLeast: number): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i]! !== b[j]!) {
+      if (a[i]! < b[j]!) i++;
+      else j++;
+      if (shared + Math.min(a.length - i, b.length - j) < atLeast) return -1;
+    } else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
 }
 
 /** The first macro of the workspace, other than `self.file`, with the same title (any case). */
@@ -123,28 +182,57 @@ export function sameTitleIn(workspace: WorkspaceIndex, self: MacroFingerprint): 
  * The first macro of the workspace, other than `self.file`, of at least
  * `minWords` words whose shingles are at least `threshold` similar to
  * `self`'s: what a scan with `similarity` finds, without comparing `self`
- * with every macro. The shingles `self` shares with each macro are counted
- * through the index (only macros sharing one are touched), and the Jaccard
- * similarity follows from the counts, computed as `similarity` computes it.
+ * with every macro.
+ *
+ * Counting shared shingles through every posting list touched most of a
+ * library for each macro (stock sentences such as "thank you for" are in
+ * hundreds of macros: 80,000 counts a macro in the benchmark's library), so
+ * candidates come from a prefix filter: a macro at least `threshold`
+ * similar shares at least `threshold × |self|` of `self`'s shingles, so it
+ * shares one of any `|self| − ⌊threshold × |self|⌋ + 1` of them; those are
+ * taken from the rarest shingles. For the same reason its size is within
+ * `threshold` of `self`'s either way. Each remaining candidate's shared
+ * shingles are counted exactly, and the Jaccard similarity computed as
+ * `similarity` computes it.
  */
 export function nearDuplicateIn(workspace: WorkspaceIndex, self: MacroFingerprint, threshold: number, minWords: number): MacroFingerprint | undefined {
   const macros = workspace.macros;
   // At a threshold of 0 or less every macro is "similar", shared shingles or not.
   if (!(threshold > 0)) return macros.find((macro) => macro.file !== self.file && macro.wordCount >= minWords && similarity(self.shingles, macro.shingles) >= threshold);
-  const { postings } = lookupFor(workspace);
-  const shared = new Int32Array(macros.length);
-  const touched: number[] = [];
-  for (const shingle of self.shingles) {
-    const list = postings.get(shingle);
-    if (list) for (const index of list) if (shared[index]++ === 0) touched.push(index);
+  const size = self.shingles.size;
+  if (size === 0) return undefined;
+  const { postings, numbered, byNumber, sizes, wordCounts, indexOf } = lookupFor(workspace);
+  const known: Posting[] = [];
+  const at = indexOf.get(self);
+  if (at !== undefined) for (const id of numbered[at]!) known.push(byNumber[id]!);
+  else {
+    for (const shingle of self.shingles) {
+      const posting = postings.get(shingle);
+      if (posting) known.push(posting);
+    }
   }
+  // Shingles no macro has are the rarest of all, and neither bring a candidate nor count as shared.
+  const absent = size - known.length;
+  // The bounds below are loosened by one, a margin for rounding in `threshold × size`.
+  const needed = Math.min(size, size - Math.floor(threshold * size) + 2) - absent;
+  if (needed <= 0) return undefined;
+  known.sort((a, b) => a.macros.length - b.macros.length);
+  const ids = at !== undefined ? numbered[at]! : Int32Array.from(known, (posting) => posting.id).sort();
+  const smallest = Math.floor(threshold * size) - 1;
   let best: number | undefined;
-  for (const index of touched) {
-    if (best !== undefined && index >= best) continue;
-    const macro = macros[index]!;
-    if (macro.file === self.file || macro.wordCount < minWords) continue;
-    const count = shared[index]!;
-    if (count / (self.shingles.size + macro.shingles.size - count) >= threshold) best = index;
+  const checked = new Set<number>();
+  for (let l = 0; l < needed && l < known.length; l++) {
+    for (const index of known[l]!.macros) {
+      // Lists are ascending: nothing further on can come before the best so far.
+      if (best !== undefined && index >= best) break;
+      if (checked.has(index)) continue;
+      checked.add(index);
+      const other = sizes[index]!;
+      if (wordCounts[index]! < minWords || other < smallest || size < Math.floor(threshold * other) - 1) continue;
+      // Similar enough needs shared / (size + other − shared) ≥ threshold, so shared ≥ threshold × (size + other) / (1 + threshold).
+      const shared = sharedCount(ids, numbered[index]!, Math.floor((threshold * (size + other)) / (1 + threshold)) - 1);
+      if (shared >= 0 && shared / (size + other - shared) >= threshold && macros[index]!.file !== self.file) best = index;
+    }
   }
   return best === undefined ? undefined : macros[best];
 }

@@ -41,14 +41,49 @@ export interface FrontMatterReading {
  * so rules only ever see valid values.
  */
 export function readFrontMatter(source: string, node: Yaml | undefined): FrontMatterReading {
+  if (!node?.position) return { data: { tags: [] }, problems: unterminated(source) };
+  const start = node.position.start.offset!;
+  const end = node.position.end.offset!;
+  const contentStart = source.indexOf('\n', start) + 1;
+  const firstLineEnd = contentStart - (source[contentStart - 2] === '\r' ? 2 : 1);
+  // Everything the reading depends on, with offsets taken from the opening fence.
+  const key = `${end - start} ${contentStart - start} ${firstLineEnd - start} ${node.value}`;
+  let reading = readings.get(key);
+  if (reading) {
+    // Most recently used last, so the oldest goes first.
+    readings.delete(key);
+  } else {
+    reading = readYaml(node.value, { start: 0, end: end - start }, contentStart - start, { start: 0, end: firstLineEnd - start });
+    if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value!);
+  }
+  if (node.value.length <= MAX_CACHED_LENGTH) readings.set(key, reading);
+  return shifted(reading, start);
+}
+
+/**
+ * Front matter read before, by its text and layout, in offsets from the
+ * opening fence. YAML parsing and schema validation cost about a twentieth
+ * of a macro's lint, and in an editor the front matter is the same on every
+ * keystroke in the body. Bounded: a library lint meets each front matter once.
+ */
+const readings = new Map<string, FrontMatterReading>();
+const MAX_READINGS = 256;
+const MAX_CACHED_LENGTH = 16 * 1024;
+
+/** A fresh copy of a cached reading moved to `base`: callers own what they are given. */
+function shifted(reading: FrontMatterReading, base: number): FrontMatterReading {
+  const move = (range: Range): Range => ({ start: range.start + base, end: range.end + base });
+  // Valid values are strings, numbers and the tag list: copying the list copies everything.
+  const data: FrontMatter = { ...reading.data, tags: [...reading.data.tags] };
+  const problems = reading.problems.map((problem) => ({ ...problem, range: move(problem.range) }));
+  return reading.range ? { data, range: move(reading.range), problems } : { data, problems };
+}
+
+function readYaml(text: string, range: Range, contentStart: number, firstLine: Range): FrontMatterReading {
   const data: FrontMatter = { tags: [] };
-  if (!node?.position) return { data, problems: unterminated(source) };
-  const range = { start: node.position.start.offset!, end: node.position.end.offset! };
-  const contentStart = source.indexOf('\n', range.start) + 1;
-  const firstLine = { start: range.start, end: contentStart - (source[contentStart - 2] === '\r' ? 2 : 1) };
   const problems: FrontMatterProblem[] = [];
 
-  const document = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     problems.push({ range, severity: 'error', message: `The front matter is not valid YAML: ${firstSentence(document.errors[0]!.message)}` });
     return { data, range, problems };

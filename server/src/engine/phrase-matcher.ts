@@ -1,5 +1,6 @@
 import type { PhraseEntry } from './rule.js';
 import { normaliseApostrophes } from './text.js';
+import type { ProseBlock } from './types.js';
 
 /**
  * One compiled matcher for every phrase of every phrase rule: a trie over
@@ -37,6 +38,22 @@ const CONTRACTION_SUFFIXES: Record<string, string> = {
 };
 /** Stems whose `n't` form is irregular. */
 const IRREGULAR_NEGATIONS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
+
+const tokensByBlock = new WeakMap<ProseBlock, { masked: string; tokens: readonly Token[] }>();
+
+/**
+ * The tokens of a prose block's masked text, shared: the phrase matcher and
+ * several rules tokenise every block, and tokenising was the engine's most
+ * expensive step after parsing. Read-only. Checked against the block's text,
+ * which is all the tokens depend on, in case a block is reused with new text.
+ */
+export function blockTokens(block: ProseBlock): readonly Token[] {
+  const known = tokensByBlock.get(block);
+  if (known?.masked === block.masked) return known.tokens;
+  const tokens = tokenize(block.masked);
+  tokensByBlock.set(block, { masked: block.masked, tokens });
+  return tokens;
+}
 
 const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}]+)*|[^\s\p{L}\p{N}]/gu;
 
@@ -98,7 +115,7 @@ export class PhraseMatcher {
    * All matches in one block of prose, longest first at each position; a rule
    * never reports two overlapping matches.
    */
-  match(text: string, tokens = tokenize(text)): PhraseMatch[] {
+  match(text: string, tokens: readonly Token[] = tokenize(text)): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     const takenUntil = new Map<string, number>();
     // The tokens of the sentence so far, kept as the walk goes: asking each match to look
@@ -135,7 +152,7 @@ export class PhraseMatcher {
 const SENTENCE_END = /^[.!?]$/;
 
 /** `earlier`: the tokens between the sentence's start and `first`. */
-function guardsHold(entry: PhraseEntry, tokens: Token[], first: number, last: number, earlier: ReadonlySet<string>): boolean {
+function guardsHold(entry: PhraseEntry, tokens: readonly Token[], first: number, last: number, earlier: ReadonlySet<string>): boolean {
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
   const nextWord = next?.word ? next.norm : undefined;

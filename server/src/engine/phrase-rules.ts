@@ -1,7 +1,7 @@
 import type { PhraseEntry, RuleDefinition } from './rule.js';
 import type { ResolvedConfig } from './config.js';
-import { PhraseMatcher, tokenize, type PhraseMatch } from './phrase-matcher.js';
-import type { MacroDocument } from './types.js';
+import { PhraseMatcher, blockTokens, tokenize, type PhraseMatch } from './phrase-matcher.js';
+import type { MacroDocument, ProseBlock } from './types.js';
 
 export interface CompiledPhraseRules {
   /** Matches in file offsets, after `fromOccurrence` and each rule's `allow` option. */
@@ -36,11 +36,12 @@ export function compileMatcher(rules: RuleDefinition[], config: ResolvedConfig):
   // A block's matches depend on its text alone: an edited document (the incremental linter)
   // or a library of macros sharing paragraphs asks again for the same texts.
   const byText = new Map<string, PhraseMatch[]>();
-  const matchesIn = (text: string): PhraseMatch[] => {
+  const matchesIn = (block: ProseBlock): PhraseMatch[] => {
+    const text = block.masked;
     let found = byText.get(text);
     if (!found) {
       if (byText.size >= MATCH_CACHE_SIZE) byText.clear();
-      byText.set(text, (found = matcher.match(text)));
+      byText.set(text, (found = matcher.match(text, blockTokens(block))));
     }
     return found;
   };
@@ -49,7 +50,7 @@ export function compileMatcher(rules: RuleDefinition[], config: ResolvedConfig):
       const matches: PhraseMatch[] = [];
       const seen = new Map<PhraseEntry, number>();
       for (const block of document.blocks) {
-        for (const match of matchesIn(block.masked)) {
+        for (const match of matchesIn(block)) {
           const count = (seen.get(match.entry) ?? 0) + 1;
           seen.set(match.entry, count);
           if (match.entry.fromOccurrence && count < match.entry.fromOccurrence) continue;

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../engine/rule.js';
-import { tokenize, type Token } from '../../engine/phrase-matcher.js';
+import { blockTokens, type Token } from '../../engine/phrase-matcher.js';
 
 /** Earlier in the sentence, these make "impossible" the customer's situation we acknowledge, or a positive. */
 const NOT_OUR_NO = ['understand', 'know', 'realise', 'realize', 'appreciate', 'sounds', 'feel', 'feels', 'felt', 'seem', 'seems', 'seemed', 'if', 'thought', 'think', 'nothing', 'almost', 'nearly', 'virtually'];
@@ -62,7 +62,7 @@ export default defineRule({
 function stackedRefusals(context: RuleContext): void {
   const { document } = context;
   for (const block of document.blocks) {
-    const tokens = tokenize(block.masked);
+    const tokens = blockTokens(block);
     let sentenceStart = 0;
     for (let i = 0; i <= tokens.length; i++) {
       if (i < tokens.length && !/^[.!?;:]$/.test(tokens[i]!.norm)) continue;
@@ -72,7 +72,7 @@ function stackedRefusals(context: RuleContext): void {
   }
 }
 
-function checkSentence(context: RuleContext, base: number, tokens: Token[]): void {
+function checkSentence(context: RuleContext, base: number, tokens: readonly Token[]): void {
   if (tokens.some((t) => CONDITIONAL.has(t.norm))) return;
   let refusals = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -88,8 +88,11 @@ function checkSentence(context: RuleContext, base: number, tokens: Token[]): voi
     const range = { start: base + start, end: base + end };
     const actual = source.slice(range.start, range.end);
     // "…, and we can't" → "… or": take the comma too, so nothing dangles.
-    const comma = /,\s*$/.exec(source.slice(0, range.start));
-    const editStart = comma ? range.start - comma[0].length : range.start;
+    // Read backwards from the match: a pattern anchored at the end of everything before it read the whole prefix, per refusal.
+    let blank = range.start;
+    while (blank > 0 && /\s/.test(source[blank - 1]!)) blank--;
+    const comma = source[blank - 1] === ',';
+    const editStart = comma ? blank - 1 : range.start;
     context.report({
       range,
       actual,

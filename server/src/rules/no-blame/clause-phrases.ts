@@ -1,6 +1,6 @@
 import type { PhraseEntry, RuleContext } from '../../engine/rule.js';
 import type { Edit, ProseBlock, Range, Suggestion } from '../../engine/types.js';
-import { PhraseMatcher, tokenize, type Token } from '../../engine/phrase-matcher.js';
+import { PhraseMatcher, blockTokens as sharedBlockTokens, tokenize, type Token } from '../../engine/phrase-matcher.js';
 import { replacementEdit } from '../../engine/edits.js';
 
 /**
@@ -66,17 +66,17 @@ function words(sequences: Map<string, string[]>, phrase: string): string[] {
 }
 
 /** Whether `sequence` starts at token `at`. */
-function startsAt(tokens: Token[], at: number, sequence: string[]): boolean {
+function startsAt(tokens: readonly Token[], at: number, sequence: string[]): boolean {
   if (at < 0 || at + sequence.length > tokens.length) return false;
   return sequence.every((word, k) => tokens[at + k]!.norm === word);
 }
 
 /** Whether `sequence` ends right before token `at`. */
-function endsBefore(tokens: Token[], at: number, sequence: string[]): boolean {
+function endsBefore(tokens: readonly Token[], at: number, sequence: string[]): boolean {
   return startsAt(tokens, at - sequence.length, sequence);
 }
 
-function occursIn(tokens: Token[], from: number, to: number, sequence: string[]): boolean {
+function occursIn(tokens: readonly Token[], from: number, to: number, sequence: string[]): boolean {
   for (let k = from; k + sequence.length <= to; k++) if (startsAt(tokens, k, sequence)) return true;
   return false;
 }
@@ -88,7 +88,7 @@ function occursIn(tokens: Token[], from: number, to: number, sequence: string[])
  */
 const SENTENCE_REACH = 200;
 
-function sentenceBounds(tokens: Token[], first: number, last: number): { from: number; to: number } {
+function sentenceBounds(tokens: readonly Token[], first: number, last: number): { from: number; to: number } {
   let from = first;
   while (from > 0 && first - from < SENTENCE_REACH && !SENTENCE_END.test(tokens[from - 1]!.norm)) from--;
   let to = last + 1;
@@ -101,7 +101,7 @@ function sentenceBounds(tokens: Token[], first: number, last: number): { from: n
  * taken as part of a name ("with Simply", "Simply Business"). Unlike the
  * engine's guard, an emoji or a dash before the word starts a sentence: "👉 Just click".
  */
-function isName(tokens: Token[], first: number, last: number): boolean {
+function isName(tokens: readonly Token[], first: number, last: number): boolean {
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
   const opensSentence = !previous || (!previous.word && previous.norm !== ',');
@@ -109,7 +109,7 @@ function isName(tokens: Token[], first: number, last: number): boolean {
   return Boolean(next?.word && next.capitalised && next.norm !== 'i');
 }
 
-function holds(entry: ClausePhrase, c: Compiled, tokens: Token[], first: number, last: number): boolean {
+function holds(entry: ClausePhrase, c: Compiled, tokens: readonly Token[], first: number, last: number): boolean {
   const seq = (phrase: string) => words(c.sequences, phrase);
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
@@ -141,7 +141,7 @@ function holds(entry: ClausePhrase, c: Compiled, tokens: Token[], first: number,
  * a clause goes with the comma before it ("…, I promise."); otherwise the
  * engine's removal (the phrase with its space and comma, re-capitalised).
  */
-function removalEdit(source: string, offset: number, tokens: Token[], first: number, last: number): Edit {
+function removalEdit(source: string, offset: number, tokens: readonly Token[], first: number, last: number): Edit {
   const range = { start: offset + tokens[first]!.start, end: offset + tokens[last]!.end };
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
@@ -189,7 +189,7 @@ export function isAllowed(actual: string, allow: unknown): boolean {
 }
 
 interface BlockTokens {
-  tokens: Token[];
+  tokens: readonly Token[];
   /** Token index by start and by end offset, to map matches back to tokens. */
   byStart: Map<number, number>;
   byEnd: Map<number, number>;
@@ -201,7 +201,7 @@ const blockTokens = new WeakMap<ProseBlock, BlockTokens>();
 function tokensOf(block: ProseBlock): BlockTokens {
   let found = blockTokens.get(block);
   if (found) return found;
-  const tokens = tokenize(block.masked);
+  const tokens = sharedBlockTokens(block);
   const byStart = new Map<number, number>();
   const byEnd = new Map<number, number>();
   tokens.forEach((token, index) => {

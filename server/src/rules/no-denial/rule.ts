@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../engine/rule.js';
-import { tokenize } from '../../engine/phrase-matcher.js';
+import { blockTokens } from '../../engine/phrase-matcher.js';
 import { replacementEdit } from '../../engine/edits.js';
 import { normaliseApostrophes } from '../../engine/text.js';
 import { isAllowed, reportClausePhrases, type ClausePhrase } from '../no-blame/clause-phrases.js';
@@ -28,7 +28,7 @@ const WORKS_FOR_US = new RegExp(
 function reportWorksForUs(context: RuleContext): void {
   for (const block of context.document.blocks) {
     const text = normaliseApostrophes(block.masked);
-    const tokens = tokenize(block.masked);
+    const tokens = blockTokens(block);
     for (const match of text.matchAll(WORKS_FOR_US)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../engine/rule.js';
-import { tokenize } from '../../engine/phrase-matcher.js';
+import { blockTokens } from '../../engine/phrase-matcher.js';
 
 /** The sentence is about what we (or our systems) will do: a promise, not a request to the customer. */
 const OUR_PROMISE = ['we', 'i', 'our', 'will', 'shall', 'team'];
@@ -88,7 +88,7 @@ function asap(context: RuleContext): void {
   const allow = context.options.allow;
   if (Array.isArray(allow) && allow.some((word) => typeof word === 'string' && word.toLowerCase() === 'asap')) return;
   for (const block of context.document.blocks) {
-    const tokens = tokenize(block.masked);
+    const tokens = blockTokens(block);
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.norm !== 'asap') continue;
       const earlier: string[] = [];
