@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { fingerprint, type MacroFingerprint } from '../engine/duplicates.js';
 import { FileLinter, workspaceOf, type FileOutcome, type LintSettings, type SourceFile } from './file-linter.js';
+import { decodeFingerprint, encodeFingerprint, type EncodedFingerprint } from './fingerprint-transfer.js';
 import { threadCount } from './threads.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
@@ -7,15 +9,11 @@ import type { FromWorker, ToWorker } from './worker-messages.js';
  * Lints the CLI's files, in worker threads too when the library is large.
  * Workers are started before the files are read, so their engine load
  * overlaps this thread's reading; each builds its own configuration loader
- * from the same settings, receives every file and fingerprints all of them
- * (the same workspace index for duplicate-macro as in one thread), then lints
- * the batches it is handed. Results come back in file order, so the output
- * is the same, byte for byte, as a lint in one thread.
- *
- * Why each worker fingerprints the whole library rather than being sent the
- * fingerprints: cloning 2,000 fingerprints into a worker cost more than
- * computing them there (≈ 0.7 s against ≈ 0.3 s), and the workers do it at
- * the same time.
+ * from the same settings and receives every file. The threads share out the
+ * fingerprints of the workspace index duplicate-macro needs (the same index
+ * as in one thread) and the lint itself (see lintWithWorkers). Results come
+ * back in file order, so the output is the same, byte for byte, as a lint in
+ * one thread.
  */
 export interface Linting {
   /** Lints `files`; the outcomes are in their order. Call once. */
@@ -66,62 +64,137 @@ function lintHere(files: SourceFile[], settings: LintSettings): FileOutcome[] {
   return outcomes;
 }
 
+/** Files per range handed out to fingerprint and then to lint: small, so the threads finish together. */
+const RANGE = 16;
+
+/** A range of files, and the thread that took their fingerprints: 0 this one, 1… the workers. */
+interface Range {
+  start: number;
+  end: number;
+  owner: number;
+  /** Its fingerprints, encoded for the threads that did not take them. */
+  encoded?: EncodedFingerprint[];
+}
+
 /**
- * The workers and this thread lint together: this thread has the engine
- * loaded already, so it starts at once while the workers boot, and one worker
- * fewer is one engine, dictionary and fingerprint pass fewer to pay for.
- * Threads finish what they were given, even after a file could not be written.
+ * The workers and this thread lint together, in two phases. First they take
+ * the files' fingerprints, a range at a time, and exchange them, so that each
+ * has the whole workspace index for duplicate-macro without fingerprinting
+ * the whole library itself. Then they lint, each starting with the ranges it
+ * fingerprinted (the engine reuses a fingerprint it took for the file it
+ * lints), then taking over the others' last ranges. This thread has the
+ * engine loaded already, so it starts at once while the workers boot, and one
+ * worker fewer is one engine and dictionary load fewer to pay for. Threads
+ * finish what they were given, even after a file could not be written.
  */
 async function lintWithWorkers(files: SourceFile[], settings: LintSettings, workers: LintWorker[]): Promise<FileOutcome[]> {
+  const ranges: Range[] = [];
+  for (let start = 0; start < files.length; start += RANGE) ranges.push({ start, end: Math.min(files.length, start + RANGE), owner: -1 });
+  const rangeAt = (start: number) => ranges[start / RANGE]!;
+  const macros: MacroFingerprint[] = new Array(files.length);
   const outcomes: FileOutcome[] = new Array(files.length);
-  const threads = workers.length + 1;
-  let next = 0;
-  // Batches shrink as the files run out (a share of what is left), so the threads finish together.
-  const take = (most: number): [number, number] | undefined => {
-    if (next >= files.length) return undefined;
-    const size = Math.max(1, Math.min(most, Math.floor((files.length - next) / (threads * 4))));
-    const start = next;
-    next = Math.min(files.length, next + size);
-    return [start, next];
-  };
   let failure: Error | undefined;
+
+  let unassigned = 0;
+  const toFingerprint = (thread: number): Range | undefined => {
+    if (failure || unassigned >= ranges.length) return undefined;
+    const range = ranges[unassigned++]!;
+    range.owner = thread;
+    return range;
+  };
+  let fingerprinted = 0;
+  let allFingerprinted!: () => void;
+  const fingerprintsDone = new Promise<void>((resolve) => (allFingerprinted = resolve));
+  const rangeFingerprinted = () => {
+    if (++fingerprinted === ranges.length) allFingerprinted();
+  };
+  if (ranges.length === 0) allFingerprinted();
+
+  // Filled once every range is fingerprinted: each thread's own ranges, in file order.
+  const queues: Range[][] = Array.from({ length: workers.length + 1 }, () => []);
+  const toLint = (thread: number): Range | undefined => {
+    if (failure) return undefined;
+    const own = queues[thread]!.shift();
+    if (own) return own;
+    const longest = queues.reduce((a, b) => (b.length > a.length ? b : a));
+    return longest.pop();
+  };
+
   try {
-    for (const { thread } of workers) {
+    const drivers = workers.map(({ thread, stopped }, index) => {
+      const id = index + 1;
       thread.ref();
       thread.postMessage({ type: 'files', files } satisfies ToWorker);
-    }
-
-    // Batches handed out as workers free up, so a few long files do not leave one thread
-    // behind; two batches in flight, so a worker never waits for this thread to get round
-    // to giving it more.
-    const workersDone = Promise.all(workers.map(({ thread, stopped }) => new Promise<void>((resolve, reject) => {
       let inFlight = 0;
-      const send = () => {
-        const range = failure ? undefined : take(16);
+      let finished!: () => void;
+      const done = new Promise<void>((resolve, reject) => {
+        finished = resolve;
+        stopped.catch(reject);
+        thread.on('message', (message: FromWorker) => {
+          if (message.type === 'failed') return reject(new Error(message.message));
+          inFlight--;
+          if (message.type === 'fingerprinted') {
+            rangeAt(message.start).encoded = message.fingerprints;
+            message.fingerprints.forEach((encoded, i) => (macros[message.start + i] = decodeFingerprint(encoded)));
+            rangeFingerprinted();
+            fingerprintNext();
+          } else {
+            message.outcomes.forEach((outcome, i) => (outcomes[message.start + i] = outcome));
+            lintNext();
+          }
+        });
+      });
+      const fingerprintNext = () => {
+        const range = toFingerprint(id);
+        if (!range) return;
+        inFlight++;
+        thread.postMessage({ type: 'fingerprint', start: range.start, end: range.end } satisfies ToWorker);
+      };
+      const lintNext = () => {
+        const range = toLint(id);
         if (!range) {
-          if (inFlight === 0) resolve();
+          if (inFlight === 0) finished();
           return;
         }
         inFlight++;
-        thread.postMessage({ type: 'batch', start: range[0], end: range[1] } satisfies ToWorker);
+        thread.postMessage({ type: 'lint', start: range.start, end: range.end } satisfies ToWorker);
       };
-      thread.on('message', (message: FromWorker) => {
-        if (message.type === 'failed') return reject(new Error(message.message));
-        inFlight--;
-        message.outcomes.forEach((outcome, i) => (outcomes[message.start + i] = outcome));
-        send();
-      });
-      stopped.catch(reject);
-      send();
-      send();
-    })));
+      // Two requests in flight, so a worker never waits for this thread to get round to giving it more.
+      fingerprintNext();
+      fingerprintNext();
+      const startLinting = () => {
+        const runs = ranges.filter((range) => range.owner !== id).map((range) => ({ start: range.start, fingerprints: range.encoded! }));
+        thread.postMessage({ type: 'workspace', runs } satisfies ToWorker);
+        lintNext();
+        lintNext();
+      };
+      return { done, startLinting };
+    });
+    const workersDone = Promise.all(drivers.map((driver) => driver.done));
     workersDone.catch((error: Error) => (failure ??= error));
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-    // This thread's share, a few files at a time, giving the workers' messages a turn in between.
-    const linter = new FileLinter(settings, workspaceOf(files));
-    for (let range = take(4); range && !failure; range = take(4)) {
-      for (let i = range[0]; i < range[1]; i++) outcomes[i] = linter.lint(files[i]!);
-      await new Promise((resolve) => setImmediate(resolve));
+    // Phase 1: this thread's share of the fingerprints, giving the workers' messages a turn in between.
+    for (let range = toFingerprint(0); range; range = toFingerprint(0)) {
+      for (let i = range.start; i < range.end; i++) macros[i] = fingerprint(files[i]!.file, files[i]!.source);
+      rangeFingerprinted();
+      await turn();
+    }
+    await Promise.race([fingerprintsDone, workersDone]);
+    for (const range of ranges) {
+      if (range.owner === 0) range.encoded = macros.slice(range.start, range.end).map(encodeFingerprint);
+      queues[range.owner]!.push(range);
+    }
+
+    // Phase 2: lint, this thread a few files at a time.
+    for (const driver of drivers) driver.startLinting();
+    const linter = new FileLinter(settings, { macros });
+    for (let range = toLint(0); range; range = toLint(0)) {
+      for (let i = range.start; i < range.end && !failure; i++) {
+        outcomes[i] = linter.lint(files[i]!);
+        if ((i - range.start) % 4 === 3) await turn();
+      }
+      await turn();
     }
     await workersDone;
     return outcomes;
