@@ -41,3 +41,6 @@ parentPort!.on('message', (message: ToWorker) => {
     parentPort!.postMessage({ type: 'failed', message: (error as Error)?.stack ?? String(error) } satisfies FromWorker);
   }
 });
+
+// Work is sent only from now on: a booting worker holds nothing up.
+parentPort!.postMessage({ type: 'ready' } satisfies FromWorker);

@@ -19,8 +19,9 @@ export type ToWorker =
   | { type: 'workspace'; runs: FingerprintRun[] }
   | { type: 'lint'; start: number; end: number };
 
-/** What a lint worker answers. */
+/** What a lint worker says: that it has booted, then its answers. */
 export type FromWorker =
+  | { type: 'ready' }
   | ({ type: 'fingerprinted' } & FingerprintRun)
   | { type: 'linted'; start: number; outcomes: FileOutcome[] }
   | { type: 'failed'; message: string };

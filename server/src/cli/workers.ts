@@ -40,10 +40,21 @@ class LintWorker {
   readonly thread: Worker;
   /** Rejects when the thread fails or exits; it never resolves. */
   readonly stopped: Promise<never>;
+  /** Whether the worker has loaded the engine and takes work at once. */
+  ready = false;
+  /** Called once the worker is ready. */
+  onReady?: () => void;
+  /** Everything the worker says after it is ready. */
+  onMessage?: (message: Exclude<FromWorker, { type: 'ready' }>) => void;
 
   constructor(settings: LintSettings) {
     this.thread = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: settings });
     this.thread.unref();
+    this.thread.on('message', (message: FromWorker) => {
+      if (message.type !== 'ready') return this.onMessage?.(message);
+      this.ready = true;
+      this.onReady?.();
+    });
     this.stopped = new Promise<never>((_, reject) => {
       this.thread.once('error', reject);
       this.thread.once('exit', (code) => reject(new Error(`a lint worker stopped (exit code ${code})`)));
@@ -121,16 +132,18 @@ async function lintWithWorkers(files: SourceFile[], settings: LintSettings, work
   };
 
   try {
-    const drivers = workers.map(({ thread, stopped }, index) => {
+    const drivers = workers.map((worker, index) => {
+      const { thread, stopped } = worker;
       const id = index + 1;
       thread.ref();
       thread.postMessage({ type: 'files', files } satisfies ToWorker);
       let inFlight = 0;
+      let linting = false;
       let finished!: () => void;
       const done = new Promise<void>((resolve, reject) => {
         finished = resolve;
         stopped.catch(reject);
-        thread.on('message', (message: FromWorker) => {
+        worker.onMessage = (message) => {
           if (message.type === 'failed') return reject(new Error(message.message));
           inFlight--;
           if (message.type === 'fingerprinted') {
@@ -142,7 +155,7 @@ async function lintWithWorkers(files: SourceFile[], settings: LintSettings, work
             message.outcomes.forEach((outcome, i) => (outcomes[message.start + i] = outcome));
             lintNext();
           }
-        });
+        };
       });
       const fingerprintNext = () => {
         const range = toFingerprint(id);
@@ -159,16 +172,29 @@ async function lintWithWorkers(files: SourceFile[], settings: LintSettings, work
         inFlight++;
         thread.postMessage({ type: 'lint', start: range.start, end: range.end } satisfies ToWorker);
       };
-      // Two requests in flight, so a worker never waits for this thread to get round to giving it more.
-      fingerprintNext();
-      fingerprintNext();
-      const startLinting = () => {
-        const runs = ranges.filter((range) => range.owner !== id).map((range) => ({ start: range.start, fingerprints: range.encoded! }));
-        thread.postMessage({ type: 'workspace', runs } satisfies ToWorker);
-        lintNext();
-        lintNext();
+      // Work goes to a worker only once it has booted, so nobody waits for a worker still
+      // loading; then two requests in flight, so it never waits for this thread to get
+      // round to giving it more.
+      const takeWork = () => {
+        const next = linting ? lintNext : fingerprintNext;
+        next();
+        next();
       };
-      return { done, startLinting };
+      if (worker.ready) takeWork();
+      else worker.onReady = takeWork;
+      return {
+        done,
+        startLinting() {
+          const runs = ranges.filter((range) => range.owner !== id).map((range) => ({ start: range.start, fingerprints: range.encoded! }));
+          thread.postMessage({ type: 'workspace', runs } satisfies ToWorker);
+          linting = true;
+          if (worker.ready) takeWork();
+        },
+        /** After this thread's last file: a worker that never got work is done. */
+        settle() {
+          if (inFlight === 0) finished();
+        },
+      };
     });
     const workersDone = Promise.all(drivers.map((driver) => driver.done));
     workersDone.catch((error: Error) => (failure ??= error));
@@ -196,6 +222,7 @@ async function lintWithWorkers(files: SourceFile[], settings: LintSettings, work
       }
       await turn();
     }
+    for (const driver of drivers) driver.settle();
     await workersDone;
     return outcomes;
   } finally {
