@@ -149,7 +149,14 @@ function contextFor(uri: string, languageId: string): Promise<Context> {
   const kept = contexts.get(uri);
   if (kept && kept.generation === generation && kept.languageId === languageId) return kept.context;
   const context = resolveContext(uri, languageId);
-  if (documents.get(uri)) contexts.set(uri, { generation, languageId, context });
+  if (documents.get(uri)) {
+    const entry = { generation, languageId, context };
+    contexts.set(uri, entry);
+    // A failure is not kept: the next lint tries again.
+    context.catch(() => {
+      if (contexts.get(uri) === entry) contexts.delete(uri);
+    });
+  }
   return context;
 }
 
@@ -244,8 +251,18 @@ function lintSafely(text: string, config: ResolvedConfig, uri: string): LintResu
   }
 }
 
-/** Lints a fixed text (an open document's version, a saved version, a file on disk). */
-async function analyzeSnapshot(snapshot: TextDocument, cache: boolean): Promise<Analysis> {
+/**
+ * Documents changed since they were opened: the ones being worked on. Their full analyses are kept
+ * (hover, completion and the lens follow the typing); documents only opened keep their findings.
+ */
+const editedDocuments = new Set<string>();
+
+function keepsFullAnalysis(uri: string): boolean {
+  return editedDocuments.has(uri) || analyses.hasFull(uri);
+}
+
+/** Lints a fixed text (an open document's version, a saved version, a file on disk); keeps nothing. */
+async function analyzeSnapshot(snapshot: TextDocument): Promise<Analysis> {
   const startedAt = generation;
   const context = await contextFor(snapshot.uri, snapshot.languageId);
   const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri) : undefined;
@@ -257,19 +274,42 @@ async function analyzeSnapshot(snapshot: TextDocument, cache: boolean): Promise<
     diagnostics: result ? result.findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
     generation: startedAt,
   };
-  // Only for a document still open: one closed while it was linted would otherwise be kept for good.
-  const kept = analyses.keptVersion(snapshot.uri);
-  if (cache && documents.get(snapshot.uri) && startedAt === generation && (kept === undefined || kept <= snapshot.version)) analyses.store(snapshot.uri, analysis);
   return analysis;
 }
 
-/** The full analysis of an open document's current version: kept, under way, or linted now. */
+/** Keeps the analysis of an open document's version, unless it is stale by now. */
+function keep(analysis: Analysis, full: boolean): void {
+  const uri = analysis.snapshot.uri;
+  // Only for a document still open: one closed while it was linted would otherwise be kept for good.
+  if (!documents.get(uri) || analysis.generation !== generation) return;
+  const kept = analyses.keptVersion(uri);
+  if (kept === undefined || kept <= analysis.version) analyses.store(uri, analysis, full);
+}
+
+/** The full analysis of an open document's current version (for a request): kept, under way, or linted now. */
 function analyze(document: TextDocument): Promise<Analysis> {
   const kept = analyses.full(document.uri, document.version, generation);
   if (kept) return Promise.resolve(kept);
   const running = inflight.get(document.uri);
-  if (running && running.version === document.version && running.generation === generation) return running.analysis;
-  const entry = { version: document.version, generation, analysis: analyzeSnapshot(snapshotOf(document), true) };
+  // A lint under way for the diagnostics: its result is kept whole once a request has needed it.
+  if (running && running.version === document.version && running.generation === generation) {
+    return running.analysis.then((analysis) => {
+      keep(analysis, true);
+      return analysis;
+    });
+  }
+  return lintOpen(document, true);
+}
+
+function lintOpen(document: TextDocument, full: boolean): Promise<Analysis> {
+  const entry = {
+    version: document.version,
+    generation,
+    analysis: analyzeSnapshot(snapshotOf(document)).then((analysis) => {
+      keep(analysis, full || keepsFullAnalysis(document.uri));
+      return analysis;
+    }),
+  };
   inflight.set(document.uri, entry);
   const done = () => {
     if (inflight.get(document.uri) === entry) inflight.delete(document.uri);
@@ -280,7 +320,11 @@ function analyze(document: TextDocument): Promise<Analysis> {
 
 /** The findings and diagnostics of an open document's current version; lints only when they are not kept. */
 function findingsOf(document: TextDocument): Promise<DocumentFindings<Context>> {
-  return Promise.resolve(analyses.findings(document.uri, document.version, generation) ?? analyze(document));
+  const kept = analyses.findings(document.uri, document.version, generation);
+  if (kept) return Promise.resolve(kept);
+  const running = inflight.get(document.uri);
+  if (running && running.version === document.version && running.generation === generation) return running.analysis;
+  return lintOpen(document, false);
 }
 
 function lintTextWith(config: ResolvedConfig) {
@@ -298,12 +342,13 @@ const savedSnapshots = new Map<string, TextDocument>();
 async function publishFor(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document || client.pullDiagnostics) return;
-  const linted = await findingsOf(document);
+  // Only what is published stays referenced while the connection catches up: a full analysis held
+  // across that wait would outlive the young generation and pile up in the old one.
+  const { version, diagnostics } = await findingsOf(document);
   // Edits received during the lint are handled first: a result they made stale is dropped (the scheduler lints again).
   await scheduler.settle();
-  const current = documents.get(uri);
-  if (!current || scheduler.isDue(uri)) return;
-  await connection.sendDiagnostics({ uri, version: linted.version, diagnostics: linted.diagnostics });
+  if (!documents.get(uri) || scheduler.isDue(uri)) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
   flushConfigDiagnostics();
 }
 
@@ -335,7 +380,9 @@ documents.onDidOpen((event) => {
 
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
-  if (justOpened.delete(uri) || client.pullDiagnostics) return;
+  if (justOpened.delete(uri)) return;
+  editedDocuments.add(uri);
+  if (client.pullDiagnostics) return;
   scheduler.noteMessage();
   void settingsFor(uri).then((settings) => {
     if (settings.run === 'onType' && documents.get(uri)) scheduler.request(uri);
@@ -360,6 +407,7 @@ documents.onDidClose((event) => {
   scheduler.cancel(uri);
   analyses.delete(uri);
   inflight.delete(uri);
+  editedDocuments.delete(uri);
   contexts.delete(uri);
   justOpened.delete(uri);
   savedSnapshots.delete(uri);
@@ -380,7 +428,7 @@ connection.languages.diagnostics.on(async (params, token) => {
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const settings = await settingsFor(document.uri);
   const saved = savedSnapshots.get(document.uri);
-  const analysis = settings.run === 'onSave' && saved ? await analyzeSnapshot(saved, false) : await findingsOf(document);
+  const analysis = settings.run === 'onSave' && saved ? await analyzeSnapshot(saved) : await findingsOf(document);
   cancelled(token);
   flushConfigDiagnostics();
   const resultId = `${analysis.generation}:${settings.run}:${analysis.version}`;
@@ -409,7 +457,7 @@ async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
     if ((await stat(path)).size > MAX_MACRO_BYTES) return undefined;
     const text = await readFile(path, 'utf8');
     const snapshot = TextDocument.create(uri, path.toLowerCase().endsWith('.macro.md') ? 'macro' : 'markdown', 0, text);
-    const analysis = await analyzeSnapshot(snapshot, false);
+    const analysis = await analyzeSnapshot(snapshot);
     if (!documents.get(uri)) showWorkspaceDiagnostics(uri, analysis.diagnostics);
     return analysis;
   } catch {

@@ -6,7 +6,10 @@
  * most recently used documents keep one: they are the ones being typed in,
  * hovered and fixed. Every open document keeps its findings and diagnostics,
  * which is all that diagnostics and the workspace lint need; a request that
- * needs the full analysis of another document lints it again.
+ * needs the full analysis of another document lints it again. Documents that
+ * are only opened (a whole folder at once, say) never enter the few: their
+ * analyses then die young, which keeps the heap from growing while they are
+ * linted.
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -66,11 +69,21 @@ export class AnalysisCache<Context> {
     return this.findingsByUri.get(uri)?.version;
   }
 
-  store(uri: string, analysis: FullAnalysis<Context>): void {
+  /** Whether `uri` keeps a full analysis, of any version: it is one of the documents in use. */
+  hasFull(uri: string): boolean {
+    return this.recent.has(uri);
+  }
+
+  /**
+   * Keeps the findings of `analysis`, and with `full` the whole of it. Without `full` an older full
+   * analysis of the document goes too: it would never be used again.
+   */
+  store(uri: string, analysis: FullAnalysis<Context>, full: boolean): void {
     const { version, generation, context, findings, diagnostics } = analysis;
     // A new object, so that nothing here holds on to the full analysis once it leaves `recent`.
     this.findingsByUri.set(uri, { version, generation, context, ...(findings ? { findings } : {}), diagnostics });
     this.recent.delete(uri);
+    if (!full) return;
     this.recent.set(uri, analysis);
     this.evict();
   }
