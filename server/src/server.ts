@@ -467,7 +467,6 @@ async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
   }
 }
 
-
 type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
 
 async function progressFor(params: LintWorkspaceParams, attached: WorkDoneProgressReporter | undefined): Promise<Progress | undefined> {

@@ -4,9 +4,9 @@
  * documents that were never opened, versions out of order, requests
  * cancelled while a large document is linted, hostile documents and
  * configuration files, a broken rule, and a client that opens and closes
- * 1,000 documents quickly (memory must come back to where it was), or keeps
- * 300 open (each must cost little). After
- * every abuse the server must still answer.
+ * 1,000 documents quickly (memory must come back to where it was) or keeps
+ * 300 open (each must cost little). After every abuse the server must still
+ * answer.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
