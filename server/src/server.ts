@@ -404,6 +404,7 @@ documents.onDidSave((event) => {
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
+  scheduler.noteMessage();
   scheduler.cancel(uri);
   analyses.delete(uri);
   inflight.delete(uri);

@@ -15,18 +15,22 @@
 export type LintRun = (uri: string) => Promise<void>;
 
 /**
- * Resolves once the connection has had a chance to handle the messages it
- * has already received. vscode-jsonrpc handles one queued message per
- * `setImmediate` turn, and an immediate queued while a message is handled
- * runs before the connection's next one: two turns always see the effects
- * of at least one more message, so waiting until two turns pass without
- * `activity()` changing means the queue is drained.
+ * Event-loop turns a message takes from the pipe to its handler in vscode-jsonrpc: the bytes are
+ * read in one turn's poll phase; its reader hands each message on from a `setImmediate` (a
+ * semaphore), and its queue calls the handler from another. A third turn sees what the handler did.
+ */
+const TURNS_TO_HANDLE_A_MESSAGE = 3;
+
+/**
+ * Resolves once the connection has handled the messages it had already
+ * received when this was called (those that arrived during a lint, say):
+ * that is, once `TURNS_TO_HANDLE_A_MESSAGE` turns pass without `activity()`
+ * changing. A message that arrives later is left for later.
  */
 export async function settle(activity: () => number): Promise<void> {
   for (;;) {
     const seen = activity();
-    await nextTurn();
-    await nextTurn();
+    for (let turn = 0; turn < TURNS_TO_HANDLE_A_MESSAGE; turn++) await nextTurn();
     if (activity() === seen) return;
   }
 }
