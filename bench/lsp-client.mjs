@@ -21,6 +21,8 @@ export class BenchClient {
   /** `probe`: a module loaded into the server with `--expose-gc` that reports memory on SIGUSR2. */
   static async start(serverBin, { cwd, folder, pull = false, probe }) {
     const flags = probe ? ['--expose-gc', '--import', pathToFileURL(probe).href] : [];
+    // Extra Node flags for the server, e.g. TACTFUL_BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it.
+    flags.push(...(process.env.TACTFUL_BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean));
     const child = spawn(process.execPath, [...flags, serverBin, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient();

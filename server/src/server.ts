@@ -21,9 +21,11 @@ import {
   lint, platformFor, mergeConfig, rules, ruleIds, platforms, ConfigLoader, CONFIG_FILE_NAMES, CHANNELS, TAGS,
   type ConfigError, type LintResult, type LoadedConfig, type ResolvedConfig,
 } from './index.js';
-import { FIX_ALL_KIND, LINT_DEBOUNCE_MS, MAX_MACRO_BYTES, ServerCommands, ruleDocUrl } from './lsp/constants.js';
+import { FIX_ALL_KIND, MAX_MACRO_BYTES, ServerCommands, ruleDocUrl } from './lsp/constants.js';
 import { DEFAULT_SETTINGS, normalizeSettings, settingsLayer, type TactfulSettings } from './lsp/settings.js';
 import { configErrorDiagnostic, toDiagnostic } from './lsp/diagnostics.js';
+import { AnalysisCache, type DocumentFindings, type FullAnalysis } from './lsp/analysis-cache.js';
+import { LintScheduler, nextTurn } from './lsp/lint-scheduler.js';
 import { codeActions, fixAllEdit } from './lsp/code-actions.js';
 import { createFileEdit, workspaceEdit, type EditSupport } from './lsp/edits.js';
 import { hoverAt } from './lsp/hover.js';
@@ -137,7 +139,28 @@ interface Context {
   selected: boolean;
 }
 
-async function contextFor(uri: string, languageId: string): Promise<Context> {
+/**
+ * Contexts of open documents for the current generation: settings, configuration and selection change only
+ * with it, so a keystroke does not resolve them again (and the configuration keeps its identity).
+ */
+const contexts = new Map<string, { generation: number; languageId: string; context: Promise<Context> }>();
+
+function contextFor(uri: string, languageId: string): Promise<Context> {
+  const kept = contexts.get(uri);
+  if (kept && kept.generation === generation && kept.languageId === languageId) return kept.context;
+  const context = resolveContext(uri, languageId);
+  if (documents.get(uri)) {
+    const entry = { generation, languageId, context };
+    contexts.set(uri, entry);
+    // A failure is not kept: the next lint tries again.
+    context.catch(() => {
+      if (contexts.get(uri) === entry) contexts.delete(uri);
+    });
+  }
+  return context;
+}
+
+async function resolveContext(uri: string, languageId: string): Promise<Context> {
   const settings = await settingsFor(uri);
   const path = pathOf(uri);
   const folder = path ? folderOf(path) : folders[0];
@@ -208,16 +231,12 @@ function showWorkspaceDiagnostics(uri: string, diagnostics: Diagnostic[]): void 
 
 // ---------------------------------------------------------------- analysis
 
-interface Analysis {
-  snapshot: TextDocument;
-  context: Context;
-  /** Undefined when the document is not linted (not a macro, or disabled). */
-  result?: LintResult;
-  diagnostics: Diagnostic[];
-  generation: number;
-}
+type Analysis = FullAnalysis<Context>;
 
-const analyses = new Map<string, Analysis>();
+/** Findings of every open document, full analyses of the few most recently used. */
+const analyses = new AnalysisCache<Context>();
+/** The lint of an open document's version that is under way, so that no version is linted twice. */
+const inflight = new Map<string, { version: number; generation: number; analysis: Promise<Analysis> }>();
 
 function snapshotOf(document: TextDocument): TextDocument {
   return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
@@ -232,29 +251,80 @@ function lintSafely(text: string, config: ResolvedConfig, uri: string): LintResu
   }
 }
 
-/** Lints a fixed text (an open document's current version, a saved version, a file on disk). */
-async function analyzeSnapshot(snapshot: TextDocument, cache: boolean): Promise<Analysis> {
-  const cached = analyses.get(snapshot.uri);
-  if (cache && cached && cached.generation === generation && cached.snapshot.version === snapshot.version && cached.snapshot.getText() === snapshot.getText()) return cached;
+/**
+ * Documents changed since they were opened: the ones being worked on. Their full analyses are kept
+ * (hover, completion and the lens follow the typing); documents only opened keep their findings.
+ */
+const editedDocuments = new Set<string>();
+
+function keepsFullAnalysis(uri: string): boolean {
+  return editedDocuments.has(uri) || analyses.hasFull(uri);
+}
+
+/** Lints a fixed text (an open document's version, a saved version, a file on disk); keeps nothing. */
+async function analyzeSnapshot(snapshot: TextDocument): Promise<Analysis> {
   const startedAt = generation;
   const context = await contextFor(snapshot.uri, snapshot.languageId);
   const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri) : undefined;
   const analysis: Analysis = {
     snapshot,
+    version: snapshot.version,
     context,
-    ...(result ? { result } : {}),
+    ...(result ? { result, findings: result.findings } : {}),
     diagnostics: result ? result.findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
     generation: startedAt,
   };
-  // Only for a document still open: one closed while it was linted would otherwise be kept for good.
-  if (cache && documents.get(snapshot.uri) && startedAt === generation && (!cached || cached.snapshot.version <= snapshot.version)) analyses.set(snapshot.uri, analysis);
   return analysis;
 }
 
+/** Keeps the analysis of an open document's version, unless it is stale by now. */
+function keep(analysis: Analysis, full: boolean): void {
+  const uri = analysis.snapshot.uri;
+  // Only for a document still open: one closed while it was linted would otherwise be kept for good.
+  if (!documents.get(uri) || analysis.generation !== generation) return;
+  const kept = analyses.keptVersion(uri);
+  if (kept === undefined || kept <= analysis.version) analyses.store(uri, analysis, full);
+}
+
+/** The full analysis of an open document's current version (for a request): kept, under way, or linted now. */
 function analyze(document: TextDocument): Promise<Analysis> {
-  const cached = analyses.get(document.uri);
-  if (cached && cached.generation === generation && cached.snapshot.version === document.version) return Promise.resolve(cached);
-  return analyzeSnapshot(snapshotOf(document), true);
+  const kept = analyses.full(document.uri, document.version, generation);
+  if (kept) return Promise.resolve(kept);
+  const running = inflight.get(document.uri);
+  // A lint under way for the diagnostics: its result is kept whole once a request has needed it.
+  if (running && running.version === document.version && running.generation === generation) {
+    return running.analysis.then((analysis) => {
+      keep(analysis, true);
+      return analysis;
+    });
+  }
+  return lintOpen(document, true);
+}
+
+function lintOpen(document: TextDocument, full: boolean): Promise<Analysis> {
+  const entry = {
+    version: document.version,
+    generation,
+    analysis: analyzeSnapshot(snapshotOf(document)).then((analysis) => {
+      keep(analysis, full || keepsFullAnalysis(document.uri));
+      return analysis;
+    }),
+  };
+  inflight.set(document.uri, entry);
+  const done = () => {
+    if (inflight.get(document.uri) === entry) inflight.delete(document.uri);
+  };
+  entry.analysis.then(done, done);
+  return entry.analysis;
+}
+
+/** The findings and diagnostics of an open document's current version; lints only when they are not kept. */
+function findingsOf(document: TextDocument): Promise<DocumentFindings<Context>> {
+  const kept = analyses.findings(document.uri, document.version, generation);
+  if (kept) return Promise.resolve(kept);
+  const running = inflight.get(document.uri);
+  if (running && running.version === document.version && running.generation === generation) return running.analysis;
+  return lintOpen(document, false);
 }
 
 function lintTextWith(config: ResolvedConfig) {
@@ -263,37 +333,22 @@ function lintTextWith(config: ResolvedConfig) {
 
 // ---------------------------------------------------------------- diagnostics: push
 
-const pendingLints = new Map<string, ReturnType<typeof setTimeout>>();
-const lintRuns = new Map<string, number>();
+const scheduler = new LintScheduler(publishFor, (error) => connection.console.error(`Tactful: ${String((error as Error)?.stack ?? error)}`));
 const justOpened = new Set<string>();
 /** The text as last opened or saved, for `run: onSave` with pull diagnostics. */
 const savedSnapshots = new Map<string, TextDocument>();
 
-function cancelPending(uri: string): void {
-  const timer = pendingLints.get(uri);
-  if (timer) clearTimeout(timer);
-  pendingLints.delete(uri);
-}
-
-function scheduleLint(uri: string): void {
-  cancelPending(uri);
-  pendingLints.set(uri, setTimeout(() => {
-    pendingLints.delete(uri);
-    void publishFor(uri);
-  }, LINT_DEBOUNCE_MS));
-}
-
-/** Lints the latest version of an open document and publishes, unless a newer run overtook this one. */
+/** Lints the newest version of an open document and publishes, unless an edit overtook it meanwhile. */
 async function publishFor(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document || client.pullDiagnostics) return;
-  const run = (lintRuns.get(uri) ?? 0) + 1;
-  lintRuns.set(uri, run);
-  const analysis = await analyze(document);
-  // Superseded: a newer run started, the document closed, or a newer version is already scheduled.
-  if (lintRuns.get(uri) !== run || !documents.get(uri)) return;
-  if (documents.get(uri)!.version !== analysis.snapshot.version && pendingLints.has(uri)) return;
-  await connection.sendDiagnostics({ uri, version: analysis.snapshot.version, diagnostics: analysis.diagnostics });
+  // Only what is published stays referenced while the connection catches up: a full analysis held
+  // across that wait would outlive the young generation and pile up in the old one.
+  const { version, diagnostics } = await findingsOf(document);
+  // Edits received during the lint are handled first: a result they made stale is dropped (the scheduler lints again).
+  await scheduler.settle();
+  if (!documents.get(uri) || scheduler.isDue(uri)) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
   flushConfigDiagnostics();
 }
 
@@ -301,12 +356,17 @@ async function publishFor(uri: string): Promise<void> {
 async function relintAll(): Promise<void> {
   generation++;
   analyses.clear();
+  contexts.clear();
   if (client.pullDiagnostics) {
-    for (const document of documents.all()) await analyze(document);
+    for (const document of documents.all()) {
+      await findingsOf(document);
+      await nextTurn();
+    }
     flushConfigDiagnostics();
     if (client.diagnosticRefresh) await connection.languages.diagnostics.refresh().catch(() => undefined);
   } else {
-    await Promise.all(documents.all().map((document) => publishFor(document.uri)));
+    for (const document of documents.all()) scheduler.request(document.uri);
+    await scheduler.whenIdle();
     flushConfigDiagnostics();
   }
   if (client.codeLensRefresh) await connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -314,37 +374,42 @@ async function relintAll(): Promise<void> {
 
 documents.onDidOpen((event) => {
   justOpened.add(event.document.uri);
-  savedSnapshots.set(event.document.uri, snapshotOf(event.document));
-  void publishFor(event.document.uri);
+  if (client.pullDiagnostics) savedSnapshots.set(event.document.uri, snapshotOf(event.document));
+  else scheduler.request(event.document.uri);
 });
 
 documents.onDidChangeContent((event) => {
   const uri = event.document.uri;
-  if (justOpened.delete(uri) || client.pullDiagnostics) return;
+  if (justOpened.delete(uri)) return;
+  editedDocuments.add(uri);
+  if (client.pullDiagnostics) return;
+  scheduler.noteMessage();
   void settingsFor(uri).then((settings) => {
-    if (settings.run === 'onType' && documents.get(uri)) scheduleLint(uri);
+    if (settings.run === 'onType' && documents.get(uri)) scheduler.request(uri);
   });
 });
 
 documents.onDidSave((event) => {
   const uri = event.document.uri;
-  savedSnapshots.set(uri, snapshotOf(event.document));
   if (client.pullDiagnostics) {
+    savedSnapshots.set(uri, snapshotOf(event.document));
     void settingsFor(uri).then((settings) => {
       if (settings.run === 'onSave' && client.diagnosticRefresh) return connection.languages.diagnostics.refresh();
       return undefined;
     }).catch(() => undefined);
     return;
   }
-  cancelPending(uri);
-  void publishFor(uri);
+  scheduler.request(uri);
 });
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
-  cancelPending(uri);
+  scheduler.noteMessage();
+  scheduler.cancel(uri);
   analyses.delete(uri);
-  lintRuns.delete(uri);
+  inflight.delete(uri);
+  editedDocuments.delete(uri);
+  contexts.delete(uri);
   justOpened.delete(uri);
   savedSnapshots.delete(uri);
   settingsCache.delete(uri);
@@ -359,14 +424,15 @@ function cancelled(token: CancellationToken): void {
 }
 
 connection.languages.diagnostics.on(async (params, token) => {
+  scheduler.noteMessage();
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const settings = await settingsFor(document.uri);
   const saved = savedSnapshots.get(document.uri);
-  const analysis = settings.run === 'onSave' && saved ? await analyzeSnapshot(saved, false) : await analyze(document);
+  const analysis = settings.run === 'onSave' && saved ? await analyzeSnapshot(saved) : await findingsOf(document);
   cancelled(token);
   flushConfigDiagnostics();
-  const resultId = `${analysis.generation}:${settings.run}:${analysis.snapshot.version}`;
+  const resultId = `${analysis.generation}:${settings.run}:${analysis.version}`;
   if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId, items: analysis.diagnostics };
 });
@@ -392,7 +458,7 @@ async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
     if ((await stat(path)).size > MAX_MACRO_BYTES) return undefined;
     const text = await readFile(path, 'utf8');
     const snapshot = TextDocument.create(uri, path.toLowerCase().endsWith('.macro.md') ? 'macro' : 'markdown', 0, text);
-    const analysis = await analyzeSnapshot(snapshot, false);
+    const analysis = await analyzeSnapshot(snapshot);
     if (!documents.get(uri)) showWorkspaceDiagnostics(uri, analysis.diagnostics);
     return analysis;
   } catch {
@@ -401,8 +467,6 @@ async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
     return undefined;
   }
 }
-
-const nextTick = () => new Promise<void>((done) => setImmediate(done));
 
 type Progress = WorkDoneProgressReporter & { token?: CancellationToken };
 
@@ -424,7 +488,7 @@ connection.onRequest(LintWorkspaceMethod, async (params: LintWorkspaceParams | u
     if (abort.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Linting the workspace was cancelled.');
   };
   try {
-    await nextTick();
+    await nextTurn();
     stop();
     const targets = (params.folders?.length ? params.folders.map((uri) => ({ uri, path: pathOf(uri) })) : folders).filter((f) => f.path);
     const files = new Set<string>();
@@ -447,18 +511,18 @@ connection.onRequest(LintWorkspaceMethod, async (params: LintWorkspaceParams | u
     const all = [...files].sort();
     for (const [index, file] of all.entries()) {
       if (index % 10 === 0) {
-        await nextTick();
+        await nextTurn();
         progress?.report(Math.floor((index / Math.max(1, all.length)) * 100), `${index}/${all.length} ${basename(file)}`);
       }
       stop();
       const open = openByPath.get(file);
       const uri = open?.uri ?? uriOf(file);
-      const analysis = open ? await analyze(open) : await lintFromDisk(uri);
-      if (!analysis?.result) continue;
+      const analysis = open ? await findingsOf(open) : await lintFromDisk(uri);
+      if (!analysis?.findings) continue;
       workspaceFiles.add(uri);
       result.files++;
       if (analysis.diagnostics.length > 0) result.filesWithProblems++;
-      for (const finding of analysis.result.findings) {
+      for (const finding of analysis.findings) {
         if (finding.severity === 'error') result.errors++;
         else if (finding.severity === 'warning') result.warnings++;
         else if (finding.severity === 'info') result.infos++;
@@ -523,6 +587,7 @@ function offsetIn(document: TextDocument, position: Position | undefined): numbe
 }
 
 connection.onCodeAction(async (params, token) => {
+  scheduler.noteMessage();
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = await analyze(document);
@@ -563,6 +628,7 @@ function addWordEdit(documentUri: string, configFile: string | undefined, word: 
 }
 
 connection.onHover(async (params, token) => {
+  scheduler.noteMessage();
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const offset = offsetIn(document, params.position);
@@ -574,6 +640,7 @@ connection.onHover(async (params, token) => {
 });
 
 connection.onCompletion(async (params, token) => {
+  scheduler.noteMessage();
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const offset = offsetIn(document, params.position);
@@ -591,6 +658,7 @@ connection.onCompletion(async (params, token) => {
 });
 
 connection.onCodeLens(async (params, token) => {
+  scheduler.noteMessage();
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const analysis = await analyze(document);
@@ -620,6 +688,7 @@ async function showDocument(uri: string, external: boolean): Promise<boolean> {
 }
 
 connection.onExecuteCommand(async (params) => {
+  scheduler.noteMessage();
   const args = params.arguments ?? [];
   switch (params.command) {
     case ServerCommands.showDocumentation: {
@@ -663,6 +732,7 @@ connection.onExecuteCommand(async (params) => {
 });
 
 connection.onRequest(PreviewMethod, async (params: PreviewParams, token): Promise<PreviewResult | null> => {
+  scheduler.noteMessage();
   const uri = params?.textDocument?.uri;
   const document = uri ? documents.get(uri) : undefined;
   if (!document) return null;

@@ -36,6 +36,9 @@ const MACRO = [
   '',
 ].join('\n');
 
+/** Some 100 KB of prose: its lint takes long enough for messages to queue up behind it. */
+const LARGE_MACRO = MACRO + 'We will send it right away, and then some more words follow here.\n\n'.repeat(1500);
+
 const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
 describe('language server (stdio)', function () {
@@ -119,7 +122,7 @@ describe('language server (stdio)', function () {
     assert.deepEqual(only((await client.diagnosticsAt(doc, v4)).diagnostics, 'no-overpromise'), []);
   });
 
-  it('lints only the latest of several quick edits', async () => {
+  it('lints quick edits without a backlog: versions only go up, and the last one is published', async () => {
     const doc = uri();
     await client.open(doc, MACRO);
     await client.diagnosticsAt(doc, 1);
@@ -130,7 +133,47 @@ describe('language server (stdio)', function () {
     }
     const latest = await client.diagnosticsAt(doc, version);
     assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
-    assert.deepEqual(client.published.filter((p) => p.uri === doc).map((p) => p.version), [1, version], 'versions 2 and 3 were never linted');
+    // An edit that arrives while the server is idle is linted at once (no debounce), so an earlier version
+    // may be shown first; but never one older than a version already shown, and never after the last.
+    const versions = client.published.filter((p) => p.uri === doc).map((p) => p.version!);
+    assert.deepEqual(versions, [...new Set(versions)].sort((a, b) => a - b), `in order, each once: ${versions}`);
+    assert.equal(versions.at(-1), version);
+  });
+
+  it('coalesces a burst of edits that arrive during a lint into one publication for the last version', async () => {
+    const large = uri();
+    const doc = uri();
+    await client.open(doc, MACRO);
+    await client.diagnosticsAt(doc, 1);
+    // The large document keeps the server busy while all twenty edits arrive.
+    const largeLinted = client.diagnosticsAt(large, 1);
+    await client.open(large, LARGE_MACRO);
+    const at = positionOf(MACRO, 'We will');
+    let version = 1;
+    for (let i = 0; i < 20; i++) version = await client.change(doc, [{ range: { start: at, end: at }, newText: 'so ' }]);
+    await largeLinted;
+    const latest = await client.diagnosticsAt(doc, version);
+    assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
+    assert.deepEqual(client.published.filter((p) => p.uri === doc).map((p) => p.version), [1, version], 'one lint for the whole burst');
+    await client.close(large);
+  });
+
+  it('answers a request that arrives with an edit to a large document before publishing that edit\'s diagnostics', async () => {
+    const large = uri();
+    const doc = uri();
+    await client.open(doc, MACRO);
+    await client.diagnosticsAt(doc, 1);
+    await client.open(large, LARGE_MACRO);
+    await client.diagnosticsAt(large, 1);
+    const order: string[] = [];
+    const at = positionOf(LARGE_MACRO, 'We will send it');
+    const v2 = await client.change(large, [{ range: { start: at, end: at }, newText: 'Sure. ' }]);
+    const published = client.diagnostics(large, (p) => p.version === v2, false).then(() => order.push('diagnostics'));
+    const hover = client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: positionOf(MACRO, 'agent.first_name') })
+      .then((result) => order.push(result ? 'hover' : 'empty hover'));
+    await Promise.all([published, hover]);
+    assert.deepEqual(order, ['hover', 'diagnostics']);
+    await client.close(large);
   });
 
   describe('code actions', () => {
@@ -152,6 +195,32 @@ describe('language server (stdio)', function () {
       const versions = await client.applyWorkspaceEdit(action.edit);
       return (await client.diagnosticsAt(doc, versions.get(doc)!)).diagnostics;
     }
+
+    it('work on a document whose full analysis was given up for documents edited after it', async () => {
+      const first = uri();
+      await client.open(first, MACRO);
+      await client.diagnosticsAt(first, 1);
+      const at = positionOf(MACRO, 'We will');
+      const v2 = await client.change(first, [{ range: { start: at, end: at }, newText: 'Good news! ' }]);
+      const { diagnostics } = await client.diagnosticsAt(first, v2);
+      // More documents in use than the server keeps whole analyses of.
+      const others = Array.from({ length: 20 }, () => uri());
+      for (const [i, other] of others.entries()) {
+        await client.open(other, MACRO.replace('Refund on its way', `Refund ${i}`));
+        const version = await client.change(other, [{ range: { start: at, end: at }, newText: 'So. ' }]);
+        await client.diagnosticsAt(other, version);
+      }
+      const diagnostic = only(diagnostics, 'no-overpromise')[0]!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: first }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      });
+      assert.ok(actions.some((a) => a.title === 'Replace with "as soon as we can"'), actions.map((a) => a.title).join());
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: first }, position: diagnostic.range.start });
+      assert.ok((hover.contents as { value: string }).value.includes('`no-overpromise`'));
+      const fixed = await apply(first, actions.find((a) => a.title === 'Replace with "as soon as we can"')!);
+      assert.deepEqual(only(fixed, 'no-overpromise'), []);
+      for (const doc of [first, ...others]) await client.close(doc);
+    });
 
     it('offers one quick fix per rewrite (the first preferred), fix all, disable line and file, documentation', async () => {
       const { actions, diagnostic } = await actionsFor(MACRO);

@@ -4,8 +4,9 @@
  * documents that were never opened, versions out of order, requests
  * cancelled while a large document is linted, hostile documents and
  * configuration files, a broken rule, and a client that opens and closes
- * 1,000 documents quickly (memory must come back to where it was). After
- * every abuse the server must still answer.
+ * 1,000 documents quickly (memory must come back to where it was) or keeps
+ * 300 open (each must cost little). After every abuse the server must still
+ * answer.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -245,6 +246,20 @@ describe('reliability: language server with a broken rule, and memory', function
     const after = await heapUsed();
     // 1,000 analyses kept by mistake would be hundreds of megabytes; allow noise.
     assert.ok(after - baseline < 24 * 1024 * 1024, `heap grew from ${(baseline / 1e6).toFixed(1)} MB to ${(after / 1e6).toFixed(1)} MB`);
+  });
+
+  it('keeps little for each open document: 300 macros open hold a few megabytes, not their parse trees', async () => {
+    const uris = Array.from({ length: 300 }, (_, i) => fileUri(join(dir, `open${i}.macro.md`)));
+    const baseline = await heapUsed();
+    for (const [i, doc] of uris.entries()) {
+      await client.open(doc, `${MACRO.replace('Refund on its way', `Refund open ${i}`)}\nOrder ${i}: we will ship it right away.\n`);
+    }
+    await Promise.all(uris.map((doc) => client.diagnosticsAt(doc, 1)));
+    const open = await heapUsed();
+    // Each full analysis is some 200 KB: keeping all 300 would be 60 MB.
+    assert.ok(open - baseline < 15 * 1024 * 1024, `heap grew from ${(baseline / 1e6).toFixed(1)} MB to ${(open / 1e6).toFixed(1)} MB with 300 open`);
+    for (const doc of uris) await client.close(doc);
+    await assertServing(client);
   });
 });
 

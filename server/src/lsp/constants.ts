@@ -17,9 +17,6 @@ export const CHANNEL_WORD_BUDGETS: Readonly<Record<Channel, number>> = {
   phone: 180,
 };
 
-/** How long typing must pause before a document is linted again (push diagnostics). */
-export const LINT_DEBOUNCE_MS = 150;
-
 /** Files `tactful/lintWorkspace` lints at most in one run. */
 export const MAX_WORKSPACE_FILES = 20000;
 
