@@ -26,6 +26,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, settingsLayer, type TactfulSetting
 import { configErrorDiagnostic, toDiagnostic } from './lsp/diagnostics.js';
 import { AnalysisCache, type DocumentFindings, type FullAnalysis } from './lsp/analysis-cache.js';
 import { LintScheduler, nextTurn } from './lsp/lint-scheduler.js';
+import { IncrementalLinters } from './lsp/incremental-linters.js';
 import { codeActions, fixAllEdit } from './lsp/code-actions.js';
 import { createFileEdit, workspaceEdit, type EditSupport } from './lsp/edits.js';
 import { hoverAt } from './lsp/hover.js';
@@ -242,9 +243,13 @@ function snapshotOf(document: TextDocument): TextDocument {
   return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
 }
 
-function lintSafely(text: string, config: ResolvedConfig, uri: string): LintResult | undefined {
+/** Incremental linters of the documents being typed in: a keystroke re-reads only what it changed. */
+const incrementalLinters = new IncrementalLinters();
+
+function lintSafely(text: string, config: ResolvedConfig, uri: string, incremental: boolean): LintResult | undefined {
   try {
-    return lint(text, { rules, config });
+    // The same result as a full lint (the engine's property test), for the cost of the pieces an edit touched.
+    return incremental ? incrementalLinters.for(uri).lint(text, { rules, config }) : lint(text, { rules, config });
   } catch (error) {
     connection.console.error(`Tactful could not lint ${uri}: ${(error as Error)?.stack ?? String(error)}`);
     return undefined;
@@ -261,11 +266,14 @@ function keepsFullAnalysis(uri: string): boolean {
   return editedDocuments.has(uri) || analyses.hasFull(uri);
 }
 
-/** Lints a fixed text (an open document's version, a saved version, a file on disk); keeps nothing. */
-async function analyzeSnapshot(snapshot: TextDocument): Promise<Analysis> {
+/**
+ * Lints a fixed text (an open document's version, a saved version, a file on disk); keeps nothing.
+ * `incremental` is for versions of an open document being edited, whose next version will differ a little.
+ */
+async function analyzeSnapshot(snapshot: TextDocument, incremental = false): Promise<Analysis> {
   const startedAt = generation;
   const context = await contextFor(snapshot.uri, snapshot.languageId);
-  const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri) : undefined;
+  const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri, incremental) : undefined;
   const analysis: Analysis = {
     snapshot,
     version: snapshot.version,
@@ -305,7 +313,7 @@ function lintOpen(document: TextDocument, full: boolean): Promise<Analysis> {
   const entry = {
     version: document.version,
     generation,
-    analysis: analyzeSnapshot(snapshotOf(document)).then((analysis) => {
+    analysis: analyzeSnapshot(snapshotOf(document), editedDocuments.has(document.uri)).then((analysis) => {
       keep(analysis, full || keepsFullAnalysis(document.uri));
       return analysis;
     }),
@@ -409,6 +417,7 @@ documents.onDidClose((event) => {
   analyses.delete(uri);
   inflight.delete(uri);
   editedDocuments.delete(uri);
+  incrementalLinters.delete(uri);
   contexts.delete(uri);
   justOpened.delete(uri);
   savedSnapshots.delete(uri);
