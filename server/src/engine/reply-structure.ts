@@ -2,7 +2,7 @@ import type { Channel, MacroDocument, Placeholder, ProseBlock, Range } from './t
 import type { ResolvedConfig } from './config.js';
 import type { PlatformData } from '../platforms/types.js';
 import { formatPlaceholder, formatWithFallback } from '../platforms/types.js';
-import { tokenize, type Token } from './phrase-matcher.js';
+import { cachedTokens, type Token } from './phrase-matcher.js';
 import { blockAt } from './library-checks.js';
 
 /**
@@ -122,7 +122,7 @@ export function sentencesOf(document: MacroDocument): SentenceView[] {
     for (const sentence of block.sentences) {
       const from = sentence.range.start - block.range.start;
       const text = block.masked.slice(from, sentence.range.end - block.range.start);
-      const tokens = tokenize(text).map((t) => ({ ...t, start: t.start + sentence.range.start, end: t.end + sentence.range.start }));
+      const tokens = cachedTokens(text).map((t) => ({ ...t, start: t.start + sentence.range.start, end: t.end + sentence.range.start }));
       const placeholders = new Map<number, Placeholder>();
       tokens.forEach((token, i) => {
         const placeholder = byStart.get(token.start);

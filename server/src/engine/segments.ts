@@ -87,7 +87,7 @@ export function shiftRange(range: Range, offset: number): Range {
 }
 
 export function shiftBlock(block: ProseBlock, offset: number, line: number): ProseBlock {
-  return {
+  const shifted = {
     range: shiftRange(block.range, offset),
     masked: block.masked,
     kind: block.kind,
@@ -96,8 +96,18 @@ export function shiftBlock(block: ProseBlock, offset: number, line: number): Pro
       text: sentence.text,
       words: sentence.words.map((word) => ({ range: shiftRange(word.range, offset), text: word.text, placeholder: word.placeholder })),
     })),
-    nlcst: shiftTree(block.nlcst, offset, line) as NlcstRoot,
-  };
+  } as ProseBlock;
+  // The natural-language tree is copied only when asked for: after an edit every piece below it moves, but
+  // only the retext rules read trees, and the block-local ones run on the changed pieces alone. Shifting
+  // every tree on every keystroke was most of an incremental lint of a long file (and its garbage).
+  // `block` is a piece's own reading, never an earlier shifted copy, so no chain of old trees is kept.
+  let tree: NlcstRoot | undefined;
+  Object.defineProperty(shifted, 'nlcst', {
+    enumerable: true,
+    configurable: true,
+    get: () => (tree ??= shiftTree(block.nlcst, offset, line) as NlcstRoot),
+  });
+  return shifted;
 }
 
 function shiftTree(node: UnistNode, offset: number, line: number): UnistNode {
