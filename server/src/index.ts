@@ -1,6 +1,7 @@
 /** The engine's public API: the CLI, the language server and tests use only this. */
 export { lint, lintDocument, platformFor, ENGINE_NOTICE_ID, type LintOptions, type LintResult } from './engine/lint.js';
 export { IncrementalLinter } from './engine/incremental.js';
+export { RecentCache, beginLint } from './engine/recent-cache.js';
 export { parseMacro, PLACEHOLDER_WORD, MAX_READ_LENGTH, MAX_NESTING, MAX_DELIMITER_RUN } from './engine/parse.js';
 export { applyEdits, fixText, type FixResult } from './engine/fix.js';
 export {

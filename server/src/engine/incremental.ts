@@ -3,6 +3,7 @@ import { defaultConfig } from './config.js';
 import { activeRules, finishFindings, lint, phraseFindings, platformFor, ruleFindings, type LintOptions, type LintResult } from './lint.js';
 import { applyMask, readMarkdown, unreadable, type MarkdownReading } from './parse.js';
 import { scanPlaceholders } from './placeholders.js';
+import { beginLint } from './recent-cache.js';
 import { createLineIndex } from './text.js';
 import {
   findingWithin, mayHaveDefinitions, mayRunOn, pieceStarts, shiftBlock, shiftDirective, shiftFinding, shiftPlaceholder, shiftRange,
@@ -39,6 +40,7 @@ export class IncrementalLinter {
   private localKey: string | undefined;
 
   lint(source: string, options: LintOptions): LintResult {
+    beginLint();
     let result: LintResult | undefined;
     try {
       result = this.lintIncrementally(source, options);

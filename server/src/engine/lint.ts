@@ -2,6 +2,7 @@ import type { RuleContext, RuleDefinition, RuleReport } from './rule.js';
 import type { ResolvedConfig } from './config.js';
 import { defaultConfig, severityOf } from './config.js';
 import { parseMacro, unreadDocument } from './parse.js';
+import { beginLint } from './recent-cache.js';
 import { compileMatcher } from './phrase-rules.js';
 import { applyDirectives } from './suppress.js';
 import { replacementEdit } from './edits.js';
@@ -26,6 +27,7 @@ export interface LintResult {
 
 /** Text and config in, findings out. Pure: no file system, no editor. */
 export function lint(source: string, options: LintOptions): LintResult {
+  beginLint();
   let document: MacroDocument;
   try {
     document = parseMacro(source);

@@ -1,6 +1,7 @@
 import type { PhraseEntry } from './rule.js';
 import { normaliseApostrophes } from './text.js';
 import type { ProseBlock } from './types.js';
+import { RecentCache } from './recent-cache.js';
 
 /**
  * One compiled matcher for every phrase of every phrase rule: a trie over
@@ -39,9 +40,8 @@ const CONTRACTION_SUFFIXES: Record<string, string> = {
 /** Stems whose `n't` form is irregular. */
 const IRREGULAR_NEGATIONS: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall', ai: 'is' };
 
-/** Texts whose tokens are remembered; cleared when full (a 1 MB file has some 8,000 blocks and 20,000 sentences). */
-const TOKEN_CACHE_SIZE = 50_000;
-const tokensByText = new Map<string, readonly Token[]>();
+/** Tokens of the texts the last two lints saw (see recent-cache.ts). */
+const tokensByText = new RecentCache<string, readonly Token[]>();
 
 /**
  * The tokens of a text, shared and read-only. The phrase matcher and several
@@ -53,7 +53,6 @@ const tokensByText = new Map<string, readonly Token[]>();
 export function cachedTokens(text: string): readonly Token[] {
   let tokens = tokensByText.get(text);
   if (!tokens) {
-    if (tokensByText.size >= TOKEN_CACHE_SIZE) tokensByText.clear();
     tokens = tokenize(text);
     tokensByText.set(text, tokens);
   }

@@ -1,6 +1,7 @@
 import type { PhraseEntry, RuleDefinition } from './rule.js';
 import type { ResolvedConfig } from './config.js';
 import { PhraseMatcher, blockTokens, tokenize, type PhraseMatch } from './phrase-matcher.js';
+import { RecentCache } from './recent-cache.js';
 import type { MacroDocument, ProseBlock } from './types.js';
 
 export interface CompiledPhraseRules {
@@ -10,8 +11,6 @@ export interface CompiledPhraseRules {
 
 const cache = new Map<string, CompiledPhraseRules>();
 const CACHE_SIZE = 16;
-/** Prose blocks whose matches one compiled matcher remembers (a 1 MB file has about 8,000). */
-const MATCH_CACHE_SIZE = 20_000;
 
 /**
  * Builds (or reuses) the one matcher for the given phrase rules plus the
@@ -35,12 +34,11 @@ export function compileMatcher(rules: RuleDefinition[], config: ResolvedConfig):
 
   // A block's matches depend on its text alone: an edited document (the incremental linter)
   // or a library of macros sharing paragraphs asks again for the same texts.
-  const byText = new Map<string, PhraseMatch[]>();
+  const byText = new RecentCache<string, PhraseMatch[]>();
   const matchesIn = (block: ProseBlock): PhraseMatch[] => {
     const text = block.masked;
     let found = byText.get(text);
     if (!found) {
-      if (byText.size >= MATCH_CACHE_SIZE) byText.clear();
       byText.set(text, (found = matcher.match(text, blockTokens(block))));
     }
     return found;
