@@ -17,7 +17,7 @@ import { repoRoot } from '../helpers.js';
 import { removeDir, tempDir } from '../lsp/harness.js';
 import { HOSTILE_CONFIGS, HOSTILE_MACROS, MACRO, NOTICED, junkBytes } from './hostile.js';
 import { macroArb } from './macros.js';
-import { runsFor } from './property.js';
+import { runsFor, seedFor } from './property.js';
 
 const BIN = join(repoRoot, 'server', 'bin', 'tactful.js');
 const PRELOAD = pathToFileURL(join(repoRoot, 'test', 'out', 'reliability', 'preload.js')).href;
@@ -122,7 +122,7 @@ describe('reliability: command line', function () {
   });
 
   it(`--fix writes exactly the engine's fixed text, keeping line breaks, BOM and final newline (${runsFor(30)} generated macros)`, () => {
-    const seed = Number(process.env.TACTFUL_SEED ?? Date.now() % 2 ** 31);
+    const seed = seedFor('cli --fix');
     const macros = fc.sample(macroArb(), { numRuns: runsFor(30), seed });
     macros.forEach((macro, i) => writeFileSync(join(dir, `m${String(i).padStart(3, '0')}.macro.md`), macro.text));
     const run = tactful(['--fix', '--format', 'json', '.'], dir);
