@@ -51,11 +51,12 @@ export default defineRule({
       ],
       suggest: [plain],
     })),
-    { match: 'do not miss out on', suggest: ['if it helps, have a look at'] },
+    // Plain, without "if it helps": the sentence often also says "upgrade now", whose rewrite already has it.
+    { match: 'do not miss out on', suggest: ['have a look at'] },
     ...['this', 'our', 'these'].map((determiner) => ({
       match: `do not miss ${determiner}`,
       followedBy: ['offer', 'deal', 'sale', 'discount', 'promotion', 'offers', 'deals', 'discounts', 'promotions'],
-      suggest: [`if it helps, have a look at ${determiner}`],
+      suggest: [`have a look at ${determiner}`],
     })),
     { match: 'why not upgrade', suggest: ['if it helps, you can upgrade'] },
   ],
