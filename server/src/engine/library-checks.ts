@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import type { MacroDocument, ProseBlock, Range, Sentence, Suggestion } from './types.js';
 import { replacementEdit } from './edits.js';
+import { firstPlaceholderEndingAfter } from './placeholders.js';
 
 /**
  * Runs retext plugins (retext-equality, retext-readability, …) over a macro's
@@ -211,16 +212,9 @@ export function blockAt(document: MacroDocument, offset: number): ProseBlock | u
 
 /** True when a placeholder starts or ends inside `range`, or `range` lies inside one. */
 export function touchesPlaceholder(document: MacroDocument, range: Range): boolean {
-  // Placeholders are sorted and never overlap, so their ends are sorted too: find the first that ends after `range.start`.
   const placeholders = document.placeholders;
-  let low = 0;
-  let high = placeholders.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (placeholders[mid]!.range.end <= range.start) low = mid + 1;
-    else high = mid;
-  }
-  return low < placeholders.length && placeholders[low]!.range.start < range.end;
+  const first = firstPlaceholderEndingAfter(placeholders, range.start);
+  return first < placeholders.length && placeholders[first]!.range.start < range.end;
 }
 
 /**

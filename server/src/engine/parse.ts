@@ -8,7 +8,7 @@ import type { Root as NlcstRoot, Sentence as NlcstSentence, Word as NlcstWord } 
 import type { Node as UnistNode, Point } from 'unist';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { createLineIndex } from './text.js';
-import { scanPlaceholders } from './placeholders.js';
+import { firstPlaceholderEndingAfter, scanPlaceholders } from './placeholders.js';
 import { parseDirectives } from './directives.js';
 import { readFrontMatter } from './frontmatter.js';
 import type { LineIndex, MacroDocument, Placeholder, ProseBlock, Range, Sentence, Word } from './types.js';
@@ -281,17 +281,9 @@ function buildBlock(
 
 /** Each output placeholder in the block reads as one neutral word; the rest of its width is blank. */
 function overPlaceholders(masked: string, range: Range, placeholders: Placeholder[], mask: Uint8Array): string {
-  // Placeholders are sorted and never overlap: start at the first one that ends inside the block.
-  let low = 0;
-  let high = placeholders.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (placeholders[mid]!.range.end <= range.start) low = mid + 1;
-    else high = mid;
-  }
   let out = '';
   let at = 0;
-  for (let i = low; i < placeholders.length && placeholders[i]!.range.start < range.end; i++) {
+  for (let i = firstPlaceholderEndingAfter(placeholders, range.start); i < placeholders.length && placeholders[i]!.range.start < range.end; i++) {
     const placeholder = placeholders[i]!;
     const from = Math.max(placeholder.range.start, range.start) - range.start;
     const to = Math.min(placeholder.range.end, range.end) - range.start;

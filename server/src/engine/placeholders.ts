@@ -115,3 +115,19 @@ function describe(expression: string, isPercent: boolean, range: Range): Placeho
   const hasFallback = /\|\s*(fallback|default)\s*:/.test(expression) || /,\s*fallback\s*=/.test(expression);
   return { range, kind: 'output', name, expression, hasFallback };
 }
+
+/**
+ * The index of the first of `placeholders` that ends after `offset`
+ * (`placeholders.length` when none does). Placeholders are sorted and never
+ * overlap, so their ends are sorted too: a binary search.
+ */
+export function firstPlaceholderEndingAfter(placeholders: readonly Placeholder[], offset: number): number {
+  let low = 0;
+  let high = placeholders.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (placeholders[mid]!.range.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
