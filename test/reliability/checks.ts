@@ -1,24 +1,6 @@
 /** Assertions and helpers shared by the reliability tests. */
 import assert from 'node:assert/strict';
 import type { Finding, Range } from 'tactful-server';
-import type { LspClient } from '../lsp/harness.js';
-
-/** shutdown + exit, then kill if it lingers; unlike the harness's stop, it leaves no timer running. */
-export async function stopServer(client: LspClient | undefined): Promise<void> {
-  if (!client || client.process.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => client.process.once('exit', () => resolve()));
-  try {
-    await client.request('shutdown');
-    await client.notify('exit');
-  } catch {
-    client.process.kill();
-  }
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000)))]);
-  clearTimeout(timer);
-  if (client.process.exitCode === null) client.process.kill();
-  client.connection.dispose();
-}
 
 /** No lone surrogates (String.prototype.isWellFormed is ES2024). */
 export function isWellFormed(text: string): boolean {

@@ -16,7 +16,6 @@ import { CancellationTokenSource, type Diagnostic, type PublishDiagnosticsParams
 import { ENGINE_NOTICE_ID } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
 import { LspClient, SERVER, codesOf, fileUri, removeDir, tempDir } from '../lsp/harness.js';
-import { stopServer } from './checks.js';
 import { HOSTILE_CONFIGS, HOSTILE_MACROS, MACRO, NOTICED } from './hostile.js';
 
 const PRELOAD = pathToFileURL(join(repoRoot, 'test', 'out', 'reliability', 'preload.js')).href;
@@ -48,7 +47,7 @@ describe('reliability: language server', function () {
     client = await LspClient.start({ folders: [dir] });
   });
   after(async () => {
-    await stopServer(client);
+    await client?.stop();
     removeDir(dir);
   });
 
@@ -187,7 +186,7 @@ describe('reliability: language server with a broken rule, and memory', function
     }
   });
   after(async () => {
-    await stopServer(client);
+    await client?.stop();
     removeDir(dir);
   });
 

@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers.js';
 import { LspClient, codesOf, fileUri, removeDir, tempDir } from '../lsp/harness.js';
-import { stopServer } from './checks.js';
 import { MACRO } from './hostile.js';
 
 const BIN = join(repoRoot, 'server', 'bin', 'tactful.js');
@@ -84,7 +83,7 @@ describe('reliability: nothing in a workspace is executed', function () {
       assert.ok(config.diagnostics.every((d) => d.code === 'config'));
       assert.equal(client.process.exitCode, null);
     } finally {
-      await stopServer(client);
+      await client.stop();
     }
     assert.deepEqual(markers(dir), []);
   });
