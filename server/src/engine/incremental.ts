@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config.js';
 import { defaultConfig } from './config.js';
-import { activeRules, finishFindings, lint, phraseFindings, platformFor, ruleFindings, type LintOptions, type LintResult } from './lint.js';
+import { activeRules, finishFindings, lintInCurrentGeneration, phraseFindings, platformFor, ruleFindings, type LintOptions, type LintResult } from './lint.js';
 import { applyMask, readMarkdown, unreadable, type MarkdownReading } from './parse.js';
 import { scanPlaceholders } from './placeholders.js';
 import { beginLint } from './recent-cache.js';
@@ -50,7 +50,7 @@ export class IncrementalLinter {
     if (result) return result;
     this.pieces = new Map();
     this.localKey = undefined;
-    return lint(source, options);
+    return lintInCurrentGeneration(source, options);
   }
 
   /** The lint, or undefined when it cannot be done piece by piece. */

@@ -28,6 +28,15 @@ export interface LintResult {
 /** Text and config in, findings out. Pure: no file system, no editor. */
 export function lint(source: string, options: LintOptions): LintResult {
   beginLint();
+  return lintInCurrentGeneration(source, options);
+}
+
+/**
+ * `lint` for a caller that has already begun this lint's cache generation (the
+ * incremental linter falling back to a full lint): beginning another would
+ * drop what the previous lint of the document left in the caches.
+ */
+export function lintInCurrentGeneration(source: string, options: LintOptions): LintResult {
   let document: MacroDocument;
   try {
     document = parseMacro(source);
