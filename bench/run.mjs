@@ -238,24 +238,16 @@ if (only.has('peers')) {
   const writeGoodCli = runTimed([WRITE_GOOD_CLI, '--parse', ...library.map((m) => m.path)], { cwd: work });
   const tactfulCli = results.throughput?.cli?.parallel.wallMs ?? runTimed([TACTFUL, '--format', 'json', libraryDir]).wallMs;
   const tactfulCliSingle = results.throughput?.cli?.singleThread.wallMs;
-  results.peers = {
-    alex: {
-      inProcess: alexRun,
-      cli: { wallMs: alexCli.wallMs, cpuMs: alexCli.cpuMs, status: alexCli.status },
-      perMacroRatio: ratio(alexRun.meanMs, tactfulInProcess.meanMs),
-      p50Ratio: ratio(alexRun.p50Ms, tactfulInProcess.p50Ms),
-      cliRatio: ratio(alexCli.wallMs, tactfulCli),
-      ...(tactfulCliSingle ? { cliRatioSingleThread: ratio(alexCli.wallMs, tactfulCliSingle) } : {}),
-    },
-    writeGood: {
-      inProcess: writeGoodRun,
-      cli: { wallMs: writeGoodCli.wallMs, cpuMs: writeGoodCli.cpuMs, status: writeGoodCli.status },
-      perMacroRatio: ratio(writeGoodRun.meanMs, tactfulInProcess.meanMs),
-      p50Ratio: ratio(writeGoodRun.p50Ms, tactfulInProcess.p50Ms),
-      cliRatio: ratio(writeGoodCli.wallMs, tactfulCli),
-      ...(tactfulCliSingle ? { cliRatioSingleThread: ratio(writeGoodCli.wallMs, tactfulCliSingle) } : {}),
-    },
-  };
+  /** A peer's runs, and each as a ratio to Tactful's. */
+  const peer = (inProcess, cli) => ({
+    inProcess,
+    cli: { wallMs: cli.wallMs, cpuMs: cli.cpuMs, status: cli.status },
+    perMacroRatio: ratio(inProcess.meanMs, tactfulInProcess.meanMs),
+    p50Ratio: ratio(inProcess.p50Ms, tactfulInProcess.p50Ms),
+    cliRatio: ratio(cli.wallMs, tactfulCli),
+    ...(tactfulCliSingle ? { cliRatioSingleThread: ratio(cli.wallMs, tactfulCliSingle) } : {}),
+  });
+  results.peers = { alex: peer(alexRun, alexCli), writeGood: peer(writeGoodRun, writeGoodCli) };
 }
 
 // ---------------------------------------------------------------- 3. the floor
