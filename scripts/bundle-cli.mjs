@@ -8,8 +8,8 @@
 // cli.js and lint-worker.js are entries and share chunks; the engine sits in
 // a chunk cli.js imports only when there is something to lint, so `--help`
 // and `--version` load nothing of it. The bundle stays inside the server
-// package on purpose: the engine finds data files (Hunspell dictionaries,
-// retext-equality's patterns) by resolving their packages from
+// package on purpose: the engine finds data files (retext-equality's
+// patterns; the Hunspell dictionaries are built in) by resolving their packages from
 // `import.meta.url`, which from server/dist/cli/ finds the same node_modules
 // as server/out/ does, and version.ts reads ../../package.json.
 import { rmSync } from 'node:fs';

@@ -4,7 +4,7 @@
 //
 //   node scripts/package.mjs [--out <file.vsix>] [--bundle-only]
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,38 +26,30 @@ const common = {
 };
 
 /**
- * Packages whose data files the server reads at run time (the spelling rule's
- * Hunspell dictionaries, found with `require.resolve`). They are copied next
- * to the bundle, and the bundle resolves them there: no node_modules ships.
+ * Packages whose data the server bundle carries: the spelling rule's Hunspell
+ * dictionaries, built into the engine by scripts/expand-dictionaries.mjs. Their
+ * licences ship beside the bundle.
  */
-const DATA_PACKAGES = { 'dictionary-en': ['index.aff', 'index.dic', 'license'], 'dictionary-en-gb': ['index.aff', 'index.dic', 'license'] };
+const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb'];
 
-const serverBanner = [
-  // ESM dependencies bundled into CJS: give `import.meta.url` its CJS meaning.
-  'var __tactfulImportMetaUrl=require("url").pathToFileURL(__filename).href;',
-  `(function(){var M=require("module"),P=require("path"),r=M._resolveFilename,d=${JSON.stringify(Object.fromEntries(Object.keys(DATA_PACKAGES).map((name) => [name, 1])))};`
-    + 'M._resolveFilename=function(q){return d[q]===1?P.join(__dirname,"data",q,"index.js"):r.apply(this,arguments)}})();',
-].join('\n');
+// ESM dependencies bundled into CJS: give `import.meta.url` its CJS meaning.
+const serverBanner = 'var __tactfulImportMetaUrl=require("url").pathToFileURL(__filename).href;';
 
-function copyDataPackages() {
+function copyDataLicences() {
   const requireFromServer = createRequire(join(root, 'server', 'package.json'));
   const target = join(root, 'server', 'dist', 'data');
   rmSync(target, { recursive: true, force: true });
-  for (const [name, files] of Object.entries(DATA_PACKAGES)) {
-    let folder;
-    try {
-      folder = dirname(requireFromServer.resolve(name));
-    } catch {
-      continue; // Not a dependency any more.
-    }
+  for (const name of DATA_PACKAGES) {
+    const folder = dirname(requireFromServer.resolve(name));
     mkdirSync(join(target, name), { recursive: true });
-    for (const file of files) if (existsSync(join(folder, file))) copyFileSync(join(folder, file), join(target, name, file));
+    copyFileSync(join(folder, 'license'), join(target, name, 'license'));
   }
 }
 
 export async function bundle() {
-  // The rule docs are embedded into the engine at build time.
+  // The rule docs and the dictionaries are built into the engine.
   execFileSync(process.execPath, [join(root, 'scripts', 'embed-rule-docs.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'expand-dictionaries.mjs')], { stdio: 'inherit' });
   await Promise.all([
     build({
       ...common,
@@ -73,7 +65,7 @@ export async function bundle() {
       banner: { js: serverBanner },
     }),
   ]);
-  copyDataPackages();
+  copyDataLicences();
 }
 
 export async function packageExtension(out) {

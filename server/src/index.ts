@@ -12,6 +12,7 @@ export { frontMatterSchema, TAGS, CHANNELS, PLATFORMS } from './engine/frontmatt
 export { createLineIndex } from './engine/text.js';
 export { rules, ruleIds } from './rules/index.js';
 export { ruleDocs } from './rules/docs.generated.js';
+export { DICTIONARIES, speller, type DictionaryName, type Speller } from './rules/retext-spell/dictionary.js';
 export { platforms, platformIds, formatPlaceholder, formatWithFallback, type PlatformData } from './platforms/index.js';
 export type { RuleDefinition, PhraseEntry } from './engine/rule.js';
 export type * from './engine/types.js';

@@ -62,12 +62,14 @@ describe('packaging', function () {
   });
   after(() => removeDir(out));
 
-  it('holds the manifest, both bundles, the grammars and the language configuration', () => {
+  it('holds the manifest, both bundles, the grammars, the language configuration and the dictionaries\' licences', () => {
     const names = [...entries.keys()];
     for (const name of [
       'extension.vsixmanifest', '[Content_Types].xml', 'extension/package.json', 'extension/client/dist/extension.js',
       'extension/server/dist/server.js', 'extension/syntaxes/macro.tmLanguage.json', 'extension/syntaxes/macro-injection.tmLanguage.json',
       'extension/language-configuration.json',
+      // The dictionaries are built into the server bundle; their licences travel beside it.
+      'extension/server/dist/data/dictionary-en/license', 'extension/server/dist/data/dictionary-en-gb/license',
     ]) assert.ok(names.includes(name), `${name} is missing from ${names.join(', ')}`);
   });
 
