@@ -89,6 +89,13 @@ interface WorkspaceLookup {
   wordCounts: Int32Array;
   /** Where each fingerprint first appears: the macro being linted is usually in its own workspace, already numbered. */
   indexOf: Map<MacroFingerprint, number>;
+  /**
+   * Per macro, the number of the last search that weighed it as a candidate,
+   * and the number of searches so far: a search meets hundreds of candidates,
+   * many of them several times, and a mark is cheaper than a set per search.
+   */
+  weighedIn: Float64Array;
+  searches: number;
 }
 
 interface Posting {
@@ -138,7 +145,8 @@ function lookupFor(workspace: WorkspaceIndex): WorkspaceLookup {
     }
     numbered.push(ids.sort());
   });
-  const lookup = { macros: [...workspace.macros], titles, postings, numbered, byNumber, sizes, wordCounts, indexOf };
+  const weighedIn = new Float64Array(workspace.macros.length);
+  const lookup = { macros: [...workspace.macros], titles, postings, numbered, byNumber, sizes, wordCounts, indexOf, weighedIn, searches: 0 };
   lookups.set(workspace, lookup);
   return lookup;
 }
@@ -201,7 +209,8 @@ export function nearDuplicateIn(workspace: WorkspaceIndex, self: MacroFingerprin
   if (!(threshold > 0)) return macros.find((macro) => macro.file !== self.file && macro.wordCount >= minWords && similarity(self.shingles, macro.shingles) >= threshold);
   const size = self.shingles.size;
   if (size === 0) return undefined;
-  const { postings, numbered, byNumber, sizes, wordCounts, indexOf } = lookupFor(workspace);
+  const lookup = lookupFor(workspace);
+  const { postings, numbered, byNumber, sizes, wordCounts, indexOf, weighedIn } = lookup;
   const known: Posting[] = [];
   const at = indexOf.get(self);
   if (at !== undefined) for (const id of numbered[at]!) known.push(byNumber[id]!);
@@ -220,13 +229,13 @@ export function nearDuplicateIn(workspace: WorkspaceIndex, self: MacroFingerprin
   const ids = at !== undefined ? numbered[at]! : Int32Array.from(known, (posting) => posting.id).sort();
   const smallest = Math.floor(threshold * size) - 1;
   let best: number | undefined;
-  const checked = new Set<number>();
+  const search = ++lookup.searches;
   for (let l = 0; l < needed && l < known.length; l++) {
     for (const index of known[l]!.macros) {
       // Lists are ascending: nothing further on can come before the best so far.
       if (best !== undefined && index >= best) break;
-      if (checked.has(index)) continue;
-      checked.add(index);
+      if (weighedIn[index] === search) continue;
+      weighedIn[index] = search;
       const other = sizes[index]!;
       if (wordCounts[index]! < minWords || other < smallest || size < Math.floor(threshold * other) - 1) continue;
       // Similar enough needs shared / (size + other − shared) ≥ threshold, so shared ≥ threshold × (size + other) / (1 + threshold).

@@ -254,25 +254,30 @@ export function bodyLines(document: MacroDocument): BodyLine[] {
     while (block < blocks.length && blocks[block]!.range.end <= start) block++;
     if (block === blocks.length || blocks[block]!.range.start >= end) continue;
     const text = source.slice(start, end);
-    // Filled in place, one character a cell: splicing strings per placeholder made a line
-    // with thousands of placeholders quadratic (and every line read every placeholder).
-    const chars = text.split('');
     while (next < placeholders.length && placeholders[next]!.range.end <= start) next++;
-    for (let k = next; k < placeholders.length && placeholders[k]!.range.start < end; k++) {
-      const placeholder = placeholders[k]!;
-      const fill = placeholder.kind === 'output' ? '§' : ' ';
-      for (let i = Math.max(placeholder.range.start, start) - start; i < Math.min(placeholder.range.end, end) - start; i++) chars[i] = fill;
-    }
-    // Broken placeholders are placeholder-syntax's finding; here they are still not words.
     while (nextMalformed < malformed.length && malformed[nextMalformed]!.range.end <= start) nextMalformed++;
-    for (let k = nextMalformed; k < malformed.length && malformed[k]!.range.start < end; k++) {
-      const { range } = malformed[k]!;
-      const from = Math.max(range.start, start) - start;
-      // The unclosed placeholder runs on to the next space ("{{customer.first_name,"), its punctuation aside.
-      const to = Math.max(Math.min(range.end, end) - start, from + unclosedRun(chars, from));
-      for (let i = from; i < to; i++) chars[i] = '§';
+    let plain = text;
+    const hasPlaceholder = next < placeholders.length && placeholders[next]!.range.start < end;
+    if (hasPlaceholder || (nextMalformed < malformed.length && malformed[nextMalformed]!.range.start < end)) {
+      // Filled in place, one character a cell: splicing strings per placeholder made a line
+      // with thousands of placeholders quadratic (and every line read every placeholder).
+      const chars = text.split('');
+      for (let k = next; k < placeholders.length && placeholders[k]!.range.start < end; k++) {
+        const placeholder = placeholders[k]!;
+        const fill = placeholder.kind === 'output' ? '§' : ' ';
+        for (let i = Math.max(placeholder.range.start, start) - start; i < Math.min(placeholder.range.end, end) - start; i++) chars[i] = fill;
+      }
+      // Broken placeholders are placeholder-syntax's finding; here they are still not words.
+      for (let k = nextMalformed; k < malformed.length && malformed[k]!.range.start < end; k++) {
+        const { range } = malformed[k]!;
+        const from = Math.max(range.start, start) - start;
+        // The unclosed placeholder runs on to the next space ("{{customer.first_name,"), its punctuation aside.
+        const to = Math.max(Math.min(range.end, end) - start, from + unclosedRun(chars, from));
+        for (let i = from; i < to; i++) chars[i] = '§';
+      }
+      plain = chars.join('');
     }
-    const plain = chars.join('').replace(/<!--[\s\S]*?(-->|$)/g, (m) => ' '.repeat(m.length));
+    if (plain.includes('<!--')) plain = plain.replace(/<!--[\s\S]*?(-->|$)/g, (m) => ' '.repeat(m.length));
     if (plain.trim() === '') continue;
     result.push({ line, start, end, text, plain });
   }
@@ -371,9 +376,7 @@ export function layoutOf(document: MacroDocument, platform: PlatformData, closin
   if (greeting) layout.greeting = greeting;
 
   const firstContentLine = greeting && !greeting.inline ? 1 : 0;
-  const closingWords = `^\\s*(?:${closings.map(escapeRegExp).join('|')})\\s*[,.!—–-]*\\s*`;
-  const closingLine = new RegExp(`${closingWords}$`, 'i');
-  const closingThenName = new RegExp(`${closingWords}§`, 'i');
+  const { closingLine, closingThenName } = closingPatterns(closings);
   // The sign-off lives in the last lines: closing, name, title, company, a link.
   for (let i = lines.length - 1; i >= Math.max(firstContentLine, lines.length - SIGN_OFF_LINES); i--) {
     const line = lines[i]!;
@@ -406,6 +409,24 @@ export function layoutOf(document: MacroDocument, platform: PlatformData, closin
   layout.contentTo = contentTo;
   perDocument.set(key, layout);
   return layout;
+}
+
+/** The sign-off patterns for each list of closing words, built once: the list comes from the configuration, not the document. */
+const closingPatternCache = new Map<string, { closingLine: RegExp; closingThenName: RegExp }>();
+const CLOSING_PATTERN_CACHE_SIZE = 16;
+
+function closingPatterns(closings: readonly string[]): { closingLine: RegExp; closingThenName: RegExp } {
+  // Joined with a character no closing holds, so two lists never share a key.
+  const key = closings.join('\0');
+  let patterns = closingPatternCache.get(key);
+  if (!patterns) {
+    const closingWords = `^\\s*(?:${closings.map(escapeRegExp).join('|')})\\s*[,.!—–-]*\\s*`;
+    // Neither has the `g` flag, so `test` keeps no state between documents.
+    patterns = { closingLine: new RegExp(`${closingWords}$`, 'i'), closingThenName: new RegExp(`${closingWords}§`, 'i') };
+    if (closingPatternCache.size >= CLOSING_PATTERN_CACHE_SIZE) closingPatternCache.delete(closingPatternCache.keys().next().value!);
+    closingPatternCache.set(key, patterns);
+  }
+  return patterns;
 }
 
 function escapeRegExp(text: string): string {

@@ -1,8 +1,9 @@
 import retextPassive from 'retext-passive';
 import { defineRule } from '../../engine/rule.js';
-import { runLibrary, wordGate } from '../../engine/library-checks.js';
+import { runLibrary, sentenceTree } from '../../engine/library-checks.js';
 import { normaliseApostrophes } from '../../engine/text.js';
-import type { Range, Sentence, Word } from '../../engine/types.js';
+import type { Root as NlcstRoot } from 'nlcst';
+import type { MacroDocument, Range, Sentence, Word } from '../../engine/types.js';
 
 /**
  * Participles that, in a reply, describe something done *to the customer*
@@ -12,8 +13,16 @@ import type { Range, Sentence, Word } from '../../engine/types.js';
  * it uses (a form of "be" right before the participle).
  */
 const EVASIVE_IRREGULAR = new Set(['made', 'lost', 'withheld', 'forgotten', 'frozen']);
-/** retext-passive only needs to run when one of those participles is there at all. */
-const IRREGULAR_GATE = wordGate(EVASIVE_IRREGULAR);
+
+/**
+ * The sentences that hold one of those participles, the only ones whose
+ * passives this rule reads. retext-passive judges a word by its own sentence
+ * (the word before it, quotes around it), and it normalises and tests every
+ * word it is shown against its whole list, so it is shown nothing else.
+ */
+function withIrregularParticiple(document: MacroDocument): NlcstRoot {
+  return sentenceTree(document, (sentence) => sentence.words.some((word) => EVASIVE_IRREGULAR.has(word.text.toLowerCase())));
+}
 const EVASIVE_REGULAR = new Set([
   'cancelled', 'canceled', 'suspended', 'terminated', 'deactivated', 'denied', 'rejected', 'refused',
   'blocked', 'banned', 'revoked', 'voided', 'overcharged', 'mishandled', 'misplaced', 'overlooked',
@@ -44,7 +53,7 @@ export default defineRule({
   check(context) {
     const { document } = context;
     const irregular = new Set(
-      runLibrary(document, 'retext-passive', retextPassive, undefined, IRREGULAR_GATE)
+      runLibrary(document, 'retext-passive', retextPassive, undefined, withIrregularParticiple)
         .filter((message) => EVASIVE_IRREGULAR.has(message.actual.toLowerCase()))
         .map((message) => message.range.start),
     );

@@ -10,7 +10,7 @@ import { spacheFormula } from 'spache-formula';
 import { syllable } from 'syllable';
 import type { Root as NlcstRoot } from 'nlcst';
 import { sentenceTree } from '../../engine/library-checks.js';
-import type { MacroDocument } from '../../engine/types.js';
+import type { MacroDocument, Word } from '../../engine/types.js';
 
 /**
  * retext-readability rates every sentence with seven formulas. Two of them
@@ -29,7 +29,7 @@ import type { MacroDocument } from '../../engine/types.js';
 export function sentencesWorthRating(document: MacroDocument, age: number, agreement: number, minWords: number, maxWords: number): NlcstRoot {
   return sentenceTree(document, (sentence) => {
     const count = sentence.words.length;
-    return count >= minWords && count <= maxWords && mayBeHard(sentence.words.map((word) => word.text), age - SLACK, agreement);
+    return count >= minWords && count <= maxWords && mayBeHard(sentence.words, age - SLACK, agreement);
   });
 }
 
@@ -37,28 +37,72 @@ const SLACK = 1;
 const FAMILIAR = new Set(spache);
 const EASY = new Set(daleChall);
 
-function mayBeHard(words: string[], limit: number, agreement: number): boolean {
-  const familiar = new Set<string>();
-  const easy = new Set<string>();
+/** What the formulas need to know of a word: looked up once per spelling, since replies reuse a small vocabulary. */
+interface WordFacts {
+  syllables: number;
+  /** Starts with a lower-case letter (or no letter): a polysyllabic word that is not a proper noun. */
+  lowerStart: boolean;
+  caseless: CaselessFacts;
+}
+
+/** What the word lists say of a word in any case; `sentence` marks the last sentence that counted it, since each list counts distinct words. */
+interface CaselessFacts {
+  familiar: boolean;
+  easy: boolean;
+  sentence: number;
+}
+
+const wordFacts = new Map<string, WordFacts>();
+const caselessFacts = new Map<string, CaselessFacts>();
+const WORD_FACTS_SIZE = 20_000;
+let sentencesRated = 0;
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word);
+  if (!facts) {
+    const caseless = word.toLowerCase();
+    let listed = caselessFacts.get(caseless);
+    if (!listed) {
+      listed = { familiar: FAMILIAR.has(caseless), easy: EASY.has(caseless), sentence: 0 };
+      caselessFacts.set(caseless, listed);
+    }
+    facts = { syllables: syllable(word), lowerStart: word.charCodeAt(0) === caseless.charCodeAt(0), caseless: listed };
+    wordFacts.set(word, facts);
+  }
+  return facts;
+}
+
+function mayBeHard(words: readonly Word[], limit: number, agreement: number): boolean {
+  // Emptied between sentences only: a sentence's distinct words are counted by the marks on their facts.
+  if (wordFacts.size >= WORD_FACTS_SIZE) {
+    wordFacts.clear();
+    caselessFacts.clear();
+  }
+  const sentence = ++sentencesRated;
   const counts = {
     sentence: 1, word: words.length, character: 0, letter: 0, syllable: 0,
     polysillabicWord: 0, complexPolysillabicWord: 0, difficultWord: 0, unfamiliarWord: 0,
   };
-  for (const word of words) {
-    const caseless = word.toLowerCase();
-    const syllables = syllablesOf(word);
-    counts.syllable += syllables;
-    counts.letter += word.length;
-    if (syllables >= 3) {
+  let familiar = 0;
+  let easy = 0;
+  for (const { text } of words) {
+    const facts = factsOf(text);
+    counts.syllable += facts.syllables;
+    counts.letter += text.length;
+    if (facts.syllables >= 3) {
       counts.polysillabicWord++;
-      if (word.charCodeAt(0) === caseless.charCodeAt(0)) counts.complexPolysillabicWord++;
+      if (facts.lowerStart) counts.complexPolysillabicWord++;
     }
-    if (FAMILIAR.has(caseless)) familiar.add(caseless);
-    if (EASY.has(caseless)) easy.add(caseless);
+    const listed = facts.caseless;
+    if (listed.sentence !== sentence) {
+      listed.sentence = sentence;
+      if (listed.familiar) familiar++;
+      if (listed.easy) easy++;
+    }
   }
   counts.character = counts.letter;
-  counts.difficultWord = words.length - easy.size;
-  counts.unfamiliarWord = words.length - familiar.size;
+  counts.difficultWord = words.length - easy;
+  counts.unfamiliarWord = words.length - familiar;
 
   const ages = [
     gradeAge(automatedReadability(counts)),
@@ -70,20 +114,6 @@ function mayBeHard(words: string[], limit: number, agreement: number): boolean {
     gradeAge(spacheFormula(counts)),
   ];
   return ages.filter((value) => value > limit).length >= agreement;
-}
-
-/** Syllable counting is the costly part left, and replies reuse a small vocabulary. */
-const syllableCache = new Map<string, number>();
-const SYLLABLE_CACHE_SIZE = 20_000;
-
-function syllablesOf(word: string): number {
-  let count = syllableCache.get(word);
-  if (count === undefined) {
-    count = syllable(word);
-    if (syllableCache.size >= SYLLABLE_CACHE_SIZE) syllableCache.clear();
-    syllableCache.set(word, count);
-  }
-  return count;
 }
 
 function gradeAge(grade: number): number {

@@ -1,9 +1,15 @@
 import retextIndefiniteArticle from 'retext-indefinite-article';
+import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../engine/rule.js';
-import { blockAt, isVerbatim, rewrites, runLibrary, sentenceTree } from '../../engine/library-checks.js';
+import { blockAt, isVerbatim, rewrites, runLibrary } from '../../engine/library-checks.js';
 import type { MacroDocument, Range } from '../../engine/types.js';
 
 const ARTICLE = /^an?$/i;
+
+/** "a" or "an", in any case, as the plugin reads its words (the length test spares most words the regular expression). */
+function isArticle(text: string): boolean {
+  return text.length <= 2 && ARTICLE.test(text);
+}
 
 export default defineRule({
   id: 'retext-indefinite-article',
@@ -15,8 +21,7 @@ export default defineRule({
   guideline: { seeds: ['GUIDELINES E'], summary: '"A" before a consonant sound, "an" before a vowel sound: small slips look careless in a reply sent thousands of times.' },
   check(context) {
     const { document } = context;
-    const withArticle = (doc: MacroDocument) => sentenceTree(doc, (sentence) => sentence.words.some((word) => ARTICLE.test(word.text)));
-    for (const message of runLibrary(document, 'retext-indefinite-article', retextIndefiniteArticle, undefined, withArticle)) {
+    for (const message of runLibrary(document, 'retext-indefinite-article', retextIndefiniteArticle, undefined, aroundArticles)) {
       if (!isVerbatim(document, message.range) || !nextWordIsProse(document, message.range)) continue;
       const actual = document.source.slice(message.range.start, message.range.end);
       const suggestions = rewrites(document, message.range, message.expected, 1);
@@ -30,6 +35,52 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The stretches of prose the plugin reads to judge each article, as one tree:
+ * the plugin walks every node it is given, and whole sentences made that walk
+ * cost more than parsing them. Of an article's sentence it reads the article,
+ * the three nodes after it (a space, an opening quote or bracket, the next
+ * word) and whether any word comes before it (a capital "A" after a word is a
+ * letter: "Station A"). So each article gets the run of its sentence from the
+ * word before it to three nodes after it; runs that overlap are joined, so
+ * that every article is in exactly one run and is judged once.
+ */
+function aroundArticles(document: MacroDocument): NlcstRoot {
+  const runs: NlcstSentence[] = [];
+  for (const block of document.blocks) {
+    // `block.sentences` were read from this tree, in this order, one word per WordNode.
+    let sentenceIndex = 0;
+    for (const paragraph of block.nlcst.children) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue;
+        const words = block.sentences[sentenceIndex++]!.words;
+        const nodes = sentence.children;
+        let runStart = -1;
+        let runEnd = -1;
+        let previousWord = -1;
+        let wordIndex = 0;
+        for (let index = 0; index < nodes.length; index++) {
+          if (nodes[index]!.type !== 'WordNode') continue;
+          if (isArticle(words[wordIndex++]!.text)) {
+            const start = previousWord === -1 ? index : previousWord;
+            const end = Math.min(index + 4, nodes.length);
+            if (runStart !== -1 && start < runEnd) runEnd = end;
+            else {
+              if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
+              runStart = start;
+              runEnd = end;
+            }
+          }
+          previousWord = index;
+        }
+        if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
+      }
+    }
+  }
+  return { type: 'RootNode', children: runs.length ? [{ type: 'ParagraphNode', children: runs }] : [] };
+}
 
 /**
  * The plugin judges the article by the next word it sees. When a placeholder,

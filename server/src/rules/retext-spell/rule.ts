@@ -73,15 +73,16 @@ export default defineRule({
     if (names.length === 0) return;
     const allowed = personalWords(config.words);
     let spellers: Speller[] | undefined;
-    let verdicts: Map<string, boolean> | undefined;
+    const verdicts = verdictsFor(allowed, names.join());
 
     for (const { sentence, word, index } of words(document)) {
-      const range = { start: word.position!.start.offset!, end: word.position!.end.offset! };
       const text = nlcstToString(word).replace(/[\u2019\u2018]/g, "'");
+      // Most words of a reply were found correct before: whether they are worth checking no longer matters.
+      let correct = verdicts.get(text);
+      if (correct === true) continue;
+      const range = { start: word.position!.start.offset!, end: word.position!.end.offset! };
       if (!worthChecking(document, sentence, index, text, range, allowed)) continue;
       spellers ??= names.map(speller);
-      verdicts ??= verdictsFor(allowed, names.join());
-      let correct = verdicts.get(text);
       if (correct === undefined) {
         correct = known(spellers, allowed, text, word);
         if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.clear();

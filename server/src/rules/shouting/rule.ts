@@ -67,6 +67,8 @@ function capitals(context: RuleContext, block: ProseBlock, allowed: ReadonlySet<
 
 /** The word as a member of a capitalised run, or undefined when it is not written in capitals. */
 function capsWord(word: { start: number; end: number; text: string }, text: string, allowed: ReadonlySet<string>): CapsWord | undefined {
+  // Most words are in lower case already, and so are their letters: not capitals (the test below, for less).
+  if (word.text === word.text.toLowerCase()) return undefined;
   const letters = word.text.replace(/[^\p{L}]/gu, '');
   if (letters === '' || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return undefined;
   const norm = normaliseApostrophes(word.text).toLowerCase();
