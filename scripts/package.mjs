@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DICTIONARY_PACKAGES, expandDictionaries } from './expand-dictionaries.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,21 +26,15 @@ const common = {
   absWorkingDir: root,
 };
 
-/**
- * Packages whose data the server bundle carries: the spelling rule's Hunspell
- * dictionaries, built into the engine by scripts/expand-dictionaries.mjs. Their
- * licences ship beside the bundle.
- */
-const DATA_PACKAGES = ['dictionary-en', 'dictionary-en-gb'];
-
 // ESM dependencies bundled into CJS: give `import.meta.url` its CJS meaning.
 const serverBanner = 'var __tactfulImportMetaUrl=require("url").pathToFileURL(__filename).href;';
 
-function copyDataLicences() {
+/** The dictionaries are built into the server bundle (scripts/expand-dictionaries.mjs); their licences ship beside it. */
+function copyDictionaryLicences() {
   const requireFromServer = createRequire(join(root, 'server', 'package.json'));
   const target = join(root, 'server', 'dist', 'data');
   rmSync(target, { recursive: true, force: true });
-  for (const name of DATA_PACKAGES) {
+  for (const name of DICTIONARY_PACKAGES) {
     const folder = dirname(requireFromServer.resolve(name));
     mkdirSync(join(target, name), { recursive: true });
     copyFileSync(join(folder, 'license'), join(target, name, 'license'));
@@ -49,7 +44,7 @@ function copyDataLicences() {
 export async function bundle() {
   // The rule docs and the dictionaries are built into the engine.
   execFileSync(process.execPath, [join(root, 'scripts', 'embed-rule-docs.mjs')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(root, 'scripts', 'expand-dictionaries.mjs')], { stdio: 'inherit' });
+  expandDictionaries();
   await Promise.all([
     build({
       ...common,
@@ -65,7 +60,7 @@ export async function bundle() {
       banner: { js: serverBanner },
     }),
   ]);
-  copyDataLicences();
+  copyDictionaryLicences();
 }
 
 export async function packageExtension(out) {
