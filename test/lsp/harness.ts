@@ -47,6 +47,30 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** A language server over a temporary folder of its own, shared by the tests of one `describe`. */
+export interface SuiteServer {
+  readonly client: LspClient;
+  readonly dir: string;
+}
+
+/**
+ * Starts a language server on a fresh temporary folder before the tests of
+ * the enclosing `describe`, and stops it and removes the folder after them
+ * (also when starting failed, so the hook reports the start's error, not its own).
+ */
+export function serverForSuite(options: StartOptions = {}): SuiteServer {
+  const suite = {} as { client?: LspClient; dir?: string };
+  before(async () => {
+    suite.dir = tempDir();
+    suite.client = await LspClient.start({ folders: [suite.dir], ...options });
+  });
+  after(async () => {
+    await suite.client?.stop();
+    if (suite.dir) removeDir(suite.dir);
+  });
+  return suite as SuiteServer;
+}
+
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];

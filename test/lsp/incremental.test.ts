@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, rules, defaultConfig } from 'tactful-server';
-import { LspClient, fileUri, removeDir, tempDir } from './harness.js';
+import { fileUri, serverForSuite } from './harness.js';
 
 const PARAGRAPHS = [
   'Thank you for writing in about your order.',
@@ -43,25 +43,15 @@ const shown = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ code: d.c
 
 describe('language server: incremental re-lint', function () {
   this.timeout(120_000);
-  let client: LspClient;
-  let dir: string;
-
-  before(async () => {
-    dir = tempDir();
-    client = await LspClient.start({ folders: [dir] });
-  });
-  after(async () => {
-    await client?.stop();
-    removeDir(dir);
-  });
+  const server = serverForSuite();
 
   it('publishes, after every edit, exactly the diagnostics of a full lint', async () => {
-    const doc = fileUri(join(dir, 'long.macro.md'));
-    await client.open(doc, documentText());
-    assert.deepEqual(shown((await client.diagnosticsAt(doc, 1)).diagnostics), expected(client.text(doc)));
+    const doc = fileUri(join(server.dir, 'long.macro.md'));
+    await server.client.open(doc, documentText());
+    assert.deepEqual(shown((await server.client.diagnosticsAt(doc, 1)).diagnostics), expected(server.client.text(doc)));
 
     const at = (needle: string, nth = 0) => {
-      const text = client.text(doc);
+      const text = server.client.text(doc);
       let offset = -1;
       for (let i = 0; i <= nth; i++) offset = text.indexOf(needle, offset + 1);
       assert.notEqual(offset, -1, `"${needle}" #${nth} is not in the text`);
@@ -90,9 +80,9 @@ describe('language server: incremental re-lint', function () {
     ];
     for (const makeEdit of edits) {
       const edit = makeEdit();
-      const version = await client.change(doc, [edit]);
-      const published = await client.diagnosticsAt(doc, version);
-      assert.deepEqual(shown(published.diagnostics), expected(client.text(doc)), `after edit to version ${version}: ${JSON.stringify(edit.newText)}`);
+      const version = await server.client.change(doc, [edit]);
+      const published = await server.client.diagnosticsAt(doc, version);
+      assert.deepEqual(shown(published.diagnostics), expected(server.client.text(doc)), `after edit to version ${version}: ${JSON.stringify(edit.newText)}`);
     }
   });
 });

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, rules, ruleDocs, fixText, defaultConfig, platforms, ruleIds, DOCS_BASE_URL } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
-import { LspClient, SERVER, codesOf, fileUri, messageOf, positionOf, rangeOf, removeDir, tempDir } from './harness.js';
+import { LspClient, SERVER, codesOf, fileUri, messageOf, positionOf, rangeOf, removeDir, serverForSuite, tempDir } from './harness.js';
 
 const DOCS_URL = DOCS_BASE_URL;
 
@@ -43,23 +43,13 @@ const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d)
 
 describe('language server (stdio)', function () {
   this.timeout(60_000);
-  let client: LspClient;
-  let dir: string;
+  const server = serverForSuite();
   let n = 0;
   /** A fresh file URI in the temporary workspace. */
-  const uri = (name = `doc${++n}.macro.md`) => fileUri(join(dir, name));
-
-  before(async () => {
-    dir = tempDir();
-    client = await LspClient.start({ folders: [dir] });
-  });
-  after(async () => {
-    await client?.stop();
-    removeDir(dir);
-  });
+  const uri = (name = `doc${++n}.macro.md`) => fileUri(join(server.dir, name));
 
   it('answers initialize with its capabilities', () => {
-    const capabilities = client.initializeResult.capabilities;
+    const capabilities = server.client.initializeResult.capabilities;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.tactful']);
     assert.equal(capabilities.hoverProvider, true);
@@ -68,22 +58,22 @@ describe('language server (stdio)', function () {
     assert.ok(capabilities.codeLensProvider);
     assert.deepEqual(capabilities.executeCommandProvider?.commands, ['tactful.server.showDocumentation', 'tactful.server.applyFixAll', 'tactful.server.createConfig']);
     assert.equal(capabilities.diagnosticProvider, undefined, 'a client without pull diagnostics gets published ones');
-    assert.equal(client.initializeResult.serverInfo?.name, 'tactful-language-server');
+    assert.equal(server.client.initializeResult.serverInfo?.name, 'tactful-language-server');
   });
 
   it('registers for configuration changes and configuration-file watchers', async () => {
-    await client.registered('workspace/didChangeConfiguration');
-    await client.registered('workspace/didChangeWatchedFiles');
-    const methods = client.registrations.map((r) => r.method);
+    await server.client.registered('workspace/didChangeConfiguration');
+    await server.client.registered('workspace/didChangeWatchedFiles');
+    const methods = server.client.registrations.map((r) => r.method);
     assert.ok(methods.includes('workspace/didChangeConfiguration'));
-    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    const watchers = server.client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.deepEqual((watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern), ['**/.tactful.yaml', '**/.tactful.yml', '**/.tactful.json']);
   });
 
   it('publishes diagnostics on open, with exact ranges, rule code, doc link, source and rewrites', async () => {
     const doc = uri();
-    await client.open(doc, MACRO);
-    const { diagnostics, version } = await client.diagnosticsAt(doc, 1);
+    await server.client.open(doc, MACRO);
+    const { diagnostics, version } = await server.client.diagnosticsAt(doc, 1);
     assert.equal(version, 1);
     const [diagnostic] = only(diagnostics, 'no-overpromise');
     assert.ok(diagnostic, `no no-overpromise in ${codesOf(diagnostics)}`);
@@ -101,41 +91,41 @@ describe('language server (stdio)', function () {
 
   it('follows incremental edits: ranges move, fixed text clears', async () => {
     const doc = uri();
-    await client.open(doc, MACRO);
-    await client.diagnosticsAt(doc, 1);
+    await server.client.open(doc, MACRO);
+    await server.client.diagnosticsAt(doc, 1);
 
     // Insert words before the phrase on the same line: the range moves right.
     const at = positionOf(MACRO, 'We will');
-    const v2 = await client.change(doc, [{ range: { start: at, end: at }, newText: 'Good news! ' }]);
-    const second = only((await client.diagnosticsAt(doc, v2)).diagnostics, 'no-overpromise');
-    assert.deepEqual(second.map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
+    const v2 = await server.client.change(doc, [{ range: { start: at, end: at }, newText: 'Good news! ' }]);
+    const second = only((await server.client.diagnosticsAt(doc, v2)).diagnostics, 'no-overpromise');
+    assert.deepEqual(second.map((d) => d.range), [rangeOf(server.client.text(doc), 'right away')]);
     assert.equal(second[0]!.range.start.character, rangeOf(MACRO, 'right away').start.character + 'Good news! '.length);
 
     // Insert a line above: the range moves down.
-    const v3 = await client.change(doc, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n' }]);
-    const third = only((await client.diagnosticsAt(doc, v3)).diagnostics, 'no-overpromise');
-    assert.deepEqual(third.map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
+    const v3 = await server.client.change(doc, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '\n' }]);
+    const third = only((await server.client.diagnosticsAt(doc, v3)).diagnostics, 'no-overpromise');
+    assert.deepEqual(third.map((d) => d.range), [rangeOf(server.client.text(doc), 'right away')]);
     assert.equal(third[0]!.range.start.line, 7);
 
     // Replace the phrase: the finding goes.
-    const v4 = await client.change(doc, [{ range: rangeOf(client.text(doc), 'right away'), newText: 'within one business day' }]);
-    assert.deepEqual(only((await client.diagnosticsAt(doc, v4)).diagnostics, 'no-overpromise'), []);
+    const v4 = await server.client.change(doc, [{ range: rangeOf(server.client.text(doc), 'right away'), newText: 'within one business day' }]);
+    assert.deepEqual(only((await server.client.diagnosticsAt(doc, v4)).diagnostics, 'no-overpromise'), []);
   });
 
   it('lints quick edits without a backlog: versions only go up, and the last one is published', async () => {
     const doc = uri();
-    await client.open(doc, MACRO);
-    await client.diagnosticsAt(doc, 1);
+    await server.client.open(doc, MACRO);
+    await server.client.diagnosticsAt(doc, 1);
     const end = positionOf(MACRO, 'right away.');
     let version = 1;
     for (const word of ['really ', 'very ', 'truly ']) {
-      version = await client.change(doc, [{ range: { start: end, end }, newText: word }]);
+      version = await server.client.change(doc, [{ range: { start: end, end }, newText: word }]);
     }
-    const latest = await client.diagnosticsAt(doc, version);
-    assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
+    const latest = await server.client.diagnosticsAt(doc, version);
+    assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(server.client.text(doc), 'right away')]);
     // An edit that arrives while the server is idle is linted at once (no debounce), so an earlier version
     // may be shown first; but never one older than a version already shown, and never after the last.
-    const versions = client.published.filter((p) => p.uri === doc).map((p) => p.version!);
+    const versions = server.client.published.filter((p) => p.uri === doc).map((p) => p.version!);
     assert.deepEqual(versions, [...new Set(versions)].sort((a, b) => a - b), `in order, each once: ${versions}`);
     assert.equal(versions.at(-1), version);
   });
@@ -143,47 +133,47 @@ describe('language server (stdio)', function () {
   it('coalesces a burst of edits that arrive during a lint into one publication for the last version', async () => {
     const large = uri();
     const doc = uri();
-    await client.open(doc, MACRO);
-    await client.diagnosticsAt(doc, 1);
+    await server.client.open(doc, MACRO);
+    await server.client.diagnosticsAt(doc, 1);
     // The large document keeps the server busy while all twenty edits arrive.
-    const largeLinted = client.diagnosticsAt(large, 1);
-    await client.open(large, LARGE_MACRO);
+    const largeLinted = server.client.diagnosticsAt(large, 1);
+    await server.client.open(large, LARGE_MACRO);
     const at = positionOf(MACRO, 'We will');
     let version = 1;
-    for (let i = 0; i < 20; i++) version = await client.change(doc, [{ range: { start: at, end: at }, newText: 'so ' }]);
+    for (let i = 0; i < 20; i++) version = await server.client.change(doc, [{ range: { start: at, end: at }, newText: 'so ' }]);
     await largeLinted;
-    const latest = await client.diagnosticsAt(doc, version);
-    assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
-    assert.deepEqual(client.published.filter((p) => p.uri === doc).map((p) => p.version), [1, version], 'one lint for the whole burst');
-    await client.close(large);
+    const latest = await server.client.diagnosticsAt(doc, version);
+    assert.deepEqual(only(latest.diagnostics, 'no-overpromise').map((d) => d.range), [rangeOf(server.client.text(doc), 'right away')]);
+    assert.deepEqual(server.client.published.filter((p) => p.uri === doc).map((p) => p.version), [1, version], 'one lint for the whole burst');
+    await server.client.close(large);
   });
 
   it('answers a request that arrives with an edit to a large document before publishing that edit\'s diagnostics', async () => {
     const large = uri();
     const doc = uri();
-    await client.open(doc, MACRO);
-    await client.diagnosticsAt(doc, 1);
-    await client.open(large, LARGE_MACRO);
-    await client.diagnosticsAt(large, 1);
+    await server.client.open(doc, MACRO);
+    await server.client.diagnosticsAt(doc, 1);
+    await server.client.open(large, LARGE_MACRO);
+    await server.client.diagnosticsAt(large, 1);
     const order: string[] = [];
     const at = positionOf(LARGE_MACRO, 'We will send it');
-    const v2 = await client.change(large, [{ range: { start: at, end: at }, newText: 'Sure. ' }]);
-    const published = client.diagnostics(large, (p) => p.version === v2, false).then(() => order.push('diagnostics'));
-    const hover = client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: positionOf(MACRO, 'agent.first_name') })
+    const v2 = await server.client.change(large, [{ range: { start: at, end: at }, newText: 'Sure. ' }]);
+    const published = server.client.diagnostics(large, (p) => p.version === v2, false).then(() => order.push('diagnostics'));
+    const hover = server.client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: positionOf(MACRO, 'agent.first_name') })
       .then((result) => order.push(result ? 'hover' : 'empty hover'));
     await Promise.all([published, hover]);
     assert.deepEqual(order, ['hover', 'diagnostics']);
-    await client.close(large);
+    await server.client.close(large);
   });
 
   describe('code actions', () => {
     async function actionsFor(text: string, code = 'no-overpromise') {
       const doc = uri();
-      await client.open(doc, text);
-      const { diagnostics } = await client.diagnosticsAt(doc, 1);
+      await server.client.open(doc, text);
+      const { diagnostics } = await server.client.diagnosticsAt(doc, 1);
       const diagnostic = only(diagnostics, code)[0]!;
       assert.ok(diagnostic, `no ${code} diagnostic`);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: doc }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
       });
       return { doc, diagnostic, actions };
@@ -192,34 +182,34 @@ describe('language server (stdio)', function () {
     /** Applies an action's edit as an editor would, and waits for the re-lint. */
     async function apply(doc: string, action: CodeAction): Promise<Diagnostic[]> {
       assert.ok(action.edit, `${action.title} has no edit`);
-      const versions = await client.applyWorkspaceEdit(action.edit);
-      return (await client.diagnosticsAt(doc, versions.get(doc)!)).diagnostics;
+      const versions = await server.client.applyWorkspaceEdit(action.edit);
+      return (await server.client.diagnosticsAt(doc, versions.get(doc)!)).diagnostics;
     }
 
     it('work on a document whose full analysis was given up for documents edited after it', async () => {
       const first = uri();
-      await client.open(first, MACRO);
-      await client.diagnosticsAt(first, 1);
+      await server.client.open(first, MACRO);
+      await server.client.diagnosticsAt(first, 1);
       const at = positionOf(MACRO, 'We will');
-      const v2 = await client.change(first, [{ range: { start: at, end: at }, newText: 'Good news! ' }]);
-      const { diagnostics } = await client.diagnosticsAt(first, v2);
+      const v2 = await server.client.change(first, [{ range: { start: at, end: at }, newText: 'Good news! ' }]);
+      const { diagnostics } = await server.client.diagnosticsAt(first, v2);
       // More documents in use than the server keeps whole analyses of.
       const others = Array.from({ length: 20 }, () => uri());
       for (const [i, other] of others.entries()) {
-        await client.open(other, MACRO.replace('Refund on its way', `Refund ${i}`));
-        const version = await client.change(other, [{ range: { start: at, end: at }, newText: 'So. ' }]);
-        await client.diagnosticsAt(other, version);
+        await server.client.open(other, MACRO.replace('Refund on its way', `Refund ${i}`));
+        const version = await server.client.change(other, [{ range: { start: at, end: at }, newText: 'So. ' }]);
+        await server.client.diagnosticsAt(other, version);
       }
       const diagnostic = only(diagnostics, 'no-overpromise')[0]!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: first }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
       });
       assert.ok(actions.some((a) => a.title === 'Replace with "as soon as we can"'), actions.map((a) => a.title).join());
-      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: first }, position: diagnostic.range.start });
+      const hover = await server.client.request<Hover>('textDocument/hover', { textDocument: { uri: first }, position: diagnostic.range.start });
       assert.ok((hover.contents as { value: string }).value.includes('`no-overpromise`'));
       const fixed = await apply(first, actions.find((a) => a.title === 'Replace with "as soon as we can"')!);
       assert.deepEqual(only(fixed, 'no-overpromise'), []);
-      for (const doc of [first, ...others]) await client.close(doc);
+      for (const doc of [first, ...others]) await server.client.close(doc);
     });
 
     it('offers one quick fix per rewrite (the first preferred), fix all, disable line and file, documentation', async () => {
@@ -239,7 +229,7 @@ describe('language server (stdio)', function () {
       for (const [index, rewrite] of ['as soon as we can', 'within one business day'].entries()) {
         const { doc, actions } = await actionsFor(MACRO);
         const diagnostics = await apply(doc, actions[index]!);
-        assert.equal(client.text(doc), MACRO.replace('right away', rewrite));
+        assert.equal(server.client.text(doc), MACRO.replace('right away', rewrite));
         assert.deepEqual(only(diagnostics, 'no-overpromise'), []);
       }
     });
@@ -247,19 +237,19 @@ describe('language server (stdio)', function () {
     it('fixes all problems of one rule in the file', async () => {
       const text = MACRO.replace('right away.', 'right away. We will also ship a new one right away.');
       const { doc, actions } = await actionsFor(text);
-      assert.equal(only(client.published.find((p) => p.uri === doc)!.diagnostics, 'no-overpromise').length, 2);
+      assert.equal(only(server.client.published.find((p) => p.uri === doc)!.diagnostics, 'no-overpromise').length, 2);
       const diagnostics = await apply(doc, actions.find((a) => a.title.startsWith('Fix all'))!);
       const config = defaultConfig();
       const expected = fixText(text, (t) => lint(t, { rules, config }).findings, (f) => f.ruleId === 'no-overpromise').output;
-      assert.equal(client.text(doc), expected);
-      assert.ok(!client.text(doc).includes('right away'));
+      assert.equal(server.client.text(doc), expected);
+      assert.ok(!server.client.text(doc).includes('right away'));
       assert.deepEqual(only(diagnostics, 'no-overpromise'), []);
     });
 
     it('disables the rule for the line with a comment on its own line above', async () => {
       const { doc, actions } = await actionsFor(MACRO);
       const diagnostics = await apply(doc, actions.find((a) => a.title === 'Disable no-overpromise for this line')!);
-      assert.equal(client.text(doc), MACRO.replace('Thank you for writing in.', '<!-- tactful-disable-next-line no-overpromise -->\nThank you for writing in.'));
+      assert.equal(server.client.text(doc), MACRO.replace('Thank you for writing in.', '<!-- tactful-disable-next-line no-overpromise -->\nThank you for writing in.'));
       assert.deepEqual(codesOf(diagnostics).filter((c) => c === 'no-overpromise' || c === 'unused-directive'), []);
     });
 
@@ -267,14 +257,14 @@ describe('language server (stdio)', function () {
       const text = MACRO.replace('Thank you for writing in. We will', 'Thank you for writing in.\nWe will');
       const { doc, actions } = await actionsFor(text);
       const diagnostics = await apply(doc, actions.find((a) => a.title === 'Disable no-overpromise for this line')!);
-      assert.equal(client.text(doc), text.replace('right away.', 'right away. <!-- tactful-disable-line no-overpromise -->'));
+      assert.equal(server.client.text(doc), text.replace('right away.', 'right away. <!-- tactful-disable-line no-overpromise -->'));
       assert.deepEqual(codesOf(diagnostics).filter((c) => c === 'no-overpromise' || c === 'unused-directive'), []);
     });
 
     it('disables the rule for the file right after the front matter', async () => {
       const { doc, actions } = await actionsFor(MACRO);
       const diagnostics = await apply(doc, actions.find((a) => a.title === 'Disable no-overpromise for this file')!);
-      assert.equal(client.text(doc), MACRO.replace('---\nHi', '---\n<!-- tactful-disable-file no-overpromise -->\nHi'));
+      assert.equal(server.client.text(doc), MACRO.replace('---\nHi', '---\n<!-- tactful-disable-file no-overpromise -->\nHi'));
       assert.deepEqual(codesOf(diagnostics).filter((c) => c === 'no-overpromise' || c === 'unused-directive'), []);
     });
 
@@ -282,24 +272,24 @@ describe('language server (stdio)', function () {
       const text = MACRO.replace('---\nHi', '---\n<!-- tactful-disable-file shouting -->\nHi').replace('Thank you for writing in.', 'THANK YOU for writing in!!');
       const { doc, actions } = await actionsFor(text);
       await apply(doc, actions.find((a) => a.title === 'Disable no-overpromise for this file')!);
-      assert.ok(client.text(doc).startsWith('---\ntitle: Refund on its way\nchannel: email\n---\n<!-- tactful-disable-file shouting, no-overpromise -->\n'));
+      assert.ok(server.client.text(doc).startsWith('---\ntitle: Refund on its way\nchannel: email\n---\n<!-- tactful-disable-file shouting, no-overpromise -->\n'));
     });
 
     it('shows the rule documentation through window/showDocument', async () => {
       const { actions } = await actionsFor(MACRO);
       const docs = actions.find((a) => a.title === 'Show documentation for no-overpromise')!;
       assert.deepEqual(docs.command, { title: 'Show documentation for no-overpromise', command: 'tactful.server.showDocumentation', arguments: ['no-overpromise'] });
-      const shown = await client.request<boolean>('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
+      const shown = await server.client.request<boolean>('workspace/executeCommand', { command: docs.command!.command, arguments: docs.command!.arguments });
       assert.equal(shown, true);
-      assert.deepEqual(client.shownDocuments.at(-1), { uri: `${DOCS_URL}no-overpromise.md`, external: true, takeFocus: true });
+      assert.deepEqual(server.client.shownDocuments.at(-1), { uri: `${DOCS_URL}no-overpromise.md`, external: true, takeFocus: true });
     });
 
     it('offers source.fixAll.tactful as a direct edit built with the engine fix', async () => {
       const text = MACRO.replace('right away.', 'right away. We will also ship a new one right away.');
       const doc = uri();
-      await client.open(doc, text);
-      await client.diagnosticsAt(doc, 1);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      await server.client.open(doc, text);
+      await server.client.diagnosticsAt(doc, 1);
+      const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: doc }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll.tactful'] },
       });
@@ -307,13 +297,13 @@ describe('language server (stdio)', function () {
       assert.equal(actions[0]!.command, undefined, 'a direct edit, no command round trip');
       const config = defaultConfig();
       const expected = fixText(text, (t) => lint(t, { rules, config }).findings).output;
-      const versions = await client.applyWorkspaceEdit(actions[0]!.edit!);
-      assert.equal(client.text(doc), expected);
-      const after = await client.diagnosticsAt(doc, versions.get(doc)!);
+      const versions = await server.client.applyWorkspaceEdit(actions[0]!.edit!);
+      assert.equal(server.client.text(doc), expected);
+      const after = await server.client.diagnosticsAt(doc, versions.get(doc)!);
       assert.deepEqual(only(after.diagnostics, 'no-overpromise'), []);
 
       // Nothing left to fix of what fix-all fixes: no action.
-      const again = await client.request<CodeAction[]>('textDocument/codeAction', {
+      const again = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: doc }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll'] },
       });
@@ -325,33 +315,33 @@ describe('language server (stdio)', function () {
 
     it('applies fix-all through the server command', async () => {
       const doc = uri();
-      await client.open(doc, MACRO);
-      await client.diagnosticsAt(doc, 1);
-      const before = client.appliedEdits.length;
-      const applied = await client.request<boolean>('workspace/executeCommand', { command: 'tactful.server.applyFixAll', arguments: [doc, 1] });
+      await server.client.open(doc, MACRO);
+      await server.client.diagnosticsAt(doc, 1);
+      const before = server.client.appliedEdits.length;
+      const applied = await server.client.request<boolean>('workspace/executeCommand', { command: 'tactful.server.applyFixAll', arguments: [doc, 1] });
       assert.equal(applied, true);
-      assert.equal(client.appliedEdits.length, before + 1);
-      await client.applyWorkspaceEdit(client.appliedEdits.at(-1)!);
-      assert.ok(client.text(doc).includes('as soon as we can'));
+      assert.equal(server.client.appliedEdits.length, before + 1);
+      await server.client.applyWorkspaceEdit(server.client.appliedEdits.at(-1)!);
+      assert.ok(server.client.text(doc).includes('as soon as we can'));
     });
 
     it("adds a word to the workspace word list for spelling findings (.tactful.yaml 'words')", async () => {
-      const folder = join(dir, 'spelling');
+      const folder = join(server.dir, 'spelling');
       mkdirSync(folder, { recursive: true });
       const config = join(folder, '.tactful.yaml');
       writeFileSync(config, '# team words\nwords:\n  - Tactful\n');
       const text = MACRO.replace('Thank you for writing in.', 'Thank you for writing in about the recieve step.');
       const doc = fileUri(join(folder, 'spell.macro.md'));
-      await client.open(doc, text);
+      await server.client.open(doc, text);
       const spellingOf = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'retext-spell' && messageOf(d).includes('recieve'));
-      const before = (await client.diagnosticsAt(doc, 1)).diagnostics;
+      const before = (await server.client.diagnosticsAt(doc, 1)).diagnostics;
       if (ruleIds.has('retext-spell')) assert.equal(spellingOf(before).length, 1);
       // The spelling finding as the spelling rule reports it; the action needs nothing else.
       const spelling: Diagnostic = spellingOf(before)[0] ?? {
         range: rangeOf(text, 'recieve'), severity: 3, code: 'retext-spell', source: 'tactful',
         message: '"recieve" is not in the dictionary', data: { ruleId: 'retext-spell', actual: 'recieve', rewrites: [] },
       };
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      const actions = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: doc }, range: spelling.range, context: { diagnostics: [spelling] },
       });
       const add = actions.find((a) => a.title === "Add 'recieve' to the workspace word list");
@@ -363,19 +353,19 @@ describe('language server (stdio)', function () {
 
       // Written to disk, the configuration change reaches the server and the word is accepted.
       writeFileSync(config, updated);
-      const relinted = client.diagnostics(doc, () => true, false);
-      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(config), type: 2 }] });
+      const relinted = server.client.diagnostics(doc, () => true, false);
+      await server.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(config), type: 2 }] });
       assert.deepEqual(spellingOf((await relinted).diagnostics), []);
 
       // Without a configuration file, the action creates .tactful.yaml in the workspace folder.
-      const bare = fileUri(join(dir, 'bare.macro.md'));
-      await client.open(bare, text);
-      const created = await client.request<CodeAction[]>('textDocument/codeAction', {
+      const bare = fileUri(join(server.dir, 'bare.macro.md'));
+      await server.client.open(bare, text);
+      const created = await server.client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri: bare }, range: spelling.range, context: { diagnostics: [spelling] },
       });
       const create = created.find((a) => a.title === "Add 'recieve' to the workspace word list")!;
       const [file, content] = create.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
-      assert.deepEqual(file, { kind: 'create', uri: fileUri(join(dir, '.tactful.yaml')), options: { ignoreIfExists: true } });
+      assert.deepEqual(file, { kind: 'create', uri: fileUri(join(server.dir, '.tactful.yaml')), options: { ignoreIfExists: true } });
       assert.equal((content.edits[0] as TextEdit).newText, 'words: [recieve]\n');
     });
   });
@@ -383,10 +373,10 @@ describe('language server (stdio)', function () {
   describe('hover', () => {
     it('explains a finding: why, a bad → good example and the guideline source', async () => {
       const doc = uri();
-      await client.open(doc, MACRO);
-      await client.diagnosticsAt(doc, 1);
+      await server.client.open(doc, MACRO);
+      await server.client.diagnosticsAt(doc, 1);
       const at = positionOf(MACRO, 'right away');
-      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: { line: at.line, character: at.character + 3 } });
+      const hover = await server.client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: { line: at.line, character: at.character + 3 } });
       const value = (hover.contents as { kind: string; value: string }).value;
       assert.equal((hover.contents as { kind: string }).kind, 'markdown');
       const why = ruleDocs['no-overpromise']!.replace(/```[\s\S]*?```/g, '').split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith('#'))!.replace(/\s*\n\s*/g, ' ');
@@ -400,9 +390,9 @@ describe('language server (stdio)', function () {
 
     it('describes a placeholder: what it is, the platform, a sample value', async () => {
       const doc = uri();
-      await client.open(doc, MACRO);
+      await server.client.open(doc, MACRO);
       const at = positionOf(MACRO, 'agent.first_name');
-      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: at });
+      const hover = await server.client.request<Hover>('textDocument/hover', { textDocument: { uri: doc }, position: at });
       const info = platforms.generic.placeholders.find((p) => p.name === 'agent.first_name')!;
       const value = (hover.contents as { value: string }).value;
       assert.ok(value.startsWith(`\`{{agent.first_name}}\` — ${info.description}`), value);
@@ -412,8 +402,8 @@ describe('language server (stdio)', function () {
 
     it('answers null where there is nothing to say', async () => {
       const doc = uri();
-      await client.open(doc, MACRO);
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 8, character: 1 } }), null);
+      await server.client.open(doc, MACRO);
+      assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 8, character: 1 } }), null);
     });
   });
 
@@ -422,8 +412,8 @@ describe('language server (stdio)', function () {
       const at = positionOf(text, marker);
       const source = text.replace(marker, '');
       const doc = uri(name);
-      await client.open(doc, source);
-      const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+      await server.client.open(doc, source);
+      const result = await server.client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
         textDocument: { uri: doc }, position: at,
         context: triggerCharacter ? { triggerKind: 2, triggerCharacter } : { triggerKind: 1 },
       });
@@ -449,7 +439,7 @@ describe('language server (stdio)', function () {
     });
 
     it("uses the macro's platform and the configured custom fields", async () => {
-      const folder = join(dir, 'custom');
+      const folder = join(server.dir, 'custom');
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, '.tactful.yaml'), 'platform: zendesk\nplaceholders:\n  - "{{ticket.ticket_field_360001234}}"\n');
       const { items } = await complete(MACRO.replace('Best,', 'Case {{§\n\nBest,'), '§', '{', 'custom/fields.macro.md');
@@ -497,20 +487,20 @@ describe('language server (stdio)', function () {
 
   it('shows words against the channel budget and the reading grade above the body', async () => {
     const doc = uri();
-    await client.open(doc, MACRO);
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc } });
+    await server.client.open(doc, MACRO);
+    const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc } });
     assert.equal(lenses.length, 1);
     assert.deepEqual(lenses[0]!.range.start, { line: 4, character: 0 });
     assert.match(lenses[0]!.command!.title, /^Tactful: \d+\/180 words \(email\) · reading grade \d+\.\d$/);
   });
 
   it('reads words budgets from the length rule options in configuration', async () => {
-    const folder = join(dir, 'budget');
+    const folder = join(server.dir, 'budget');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, '.tactful.yaml'), 'rules:\n  length: { severity: warning, email: 220 }\n');
     const doc = fileUri(join(folder, 'budget.macro.md'));
-    await client.open(doc, MACRO);
-    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc } });
+    await server.client.open(doc, MACRO);
+    const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: doc } });
     assert.match(lenses[0]!.command!.title, /\/220 words \(email\)/);
   });
 
@@ -524,9 +514,9 @@ describe('language server (stdio)', function () {
       '',
     ].join('\n');
     const doc = uri();
-    await client.open(doc, text);
+    await server.client.open(doc, text);
     const sample = (name: string) => platforms.zendesk.placeholders.find((p) => p.name === name)!.sample;
-    const preview = await client.request<{ text: string; title: string; platform: string }>('tactful/preview', { textDocument: { uri: doc } });
+    const preview = await server.client.request<{ text: string; title: string; platform: string }>('tactful/preview', { textDocument: { uri: doc } });
     assert.deepEqual(preview, {
       text: `Hi ${sample('ticket.requester.first_name')},\n\nYour ticket ${sample('ticket.id')} is with ${sample('current_user.first_name')}. \n`,
       title: 'Preview', platform: 'Zendesk', version: 1,
@@ -534,20 +524,20 @@ describe('language server (stdio)', function () {
   });
 
   it('does not lint Markdown outside the include globs, and lints Markdown inside them', async () => {
-    const notes = fileUri(join(dir, 'notes', 'readme.md'));
-    await client.open(notes, MACRO, 'markdown');
-    assert.deepEqual((await client.diagnosticsAt(notes, 1)).diagnostics, []);
-    const macro = fileUri(join(dir, 'macros', 'refund.md'));
-    await client.open(macro, MACRO, 'markdown');
-    assert.equal(only((await client.diagnosticsAt(macro, 1)).diagnostics, 'no-overpromise').length, 1);
+    const notes = fileUri(join(server.dir, 'notes', 'readme.md'));
+    await server.client.open(notes, MACRO, 'markdown');
+    assert.deepEqual((await server.client.diagnosticsAt(notes, 1)).diagnostics, []);
+    const macro = fileUri(join(server.dir, 'macros', 'refund.md'));
+    await server.client.open(macro, MACRO, 'markdown');
+    assert.equal(only((await server.client.diagnosticsAt(macro, 1)).diagnostics, 'no-overpromise').length, 1);
   });
 
   it('clears diagnostics when a document closes', async () => {
     const doc = uri();
-    await client.open(doc, MACRO);
-    await client.diagnosticsAt(doc, 1);
-    const cleared = client.diagnostics(doc, (p) => p.diagnostics.length === 0, false);
-    await client.close(doc);
+    await server.client.open(doc, MACRO);
+    await server.client.diagnosticsAt(doc, 1);
+    const cleared = server.client.diagnostics(doc, (p) => p.diagnostics.length === 0, false);
+    await server.client.close(doc);
     assert.equal((await cleared).version, undefined);
   });
 
@@ -556,42 +546,42 @@ describe('language server (stdio)', function () {
     const position = { line: 0, character: 0 };
 
     it('closed or unknown documents', async () => {
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: unknown }, position }), null);
-      assert.equal(await client.request('textDocument/completion', { textDocument: { uri: unknown }, position }), null);
-      assert.equal(await client.request('textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: position, end: position }, context: { diagnostics: [] } }), null);
-      assert.equal(await client.request('textDocument/codeLens', { textDocument: { uri: unknown } }), null);
-      assert.equal(await client.request('tactful/preview', { textDocument: { uri: unknown } }), null);
-      assert.equal(await client.request('workspace/executeCommand', { command: 'tactful.server.applyFixAll', arguments: [unknown] }), false);
+      assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: unknown }, position }), null);
+      assert.equal(await server.client.request('textDocument/completion', { textDocument: { uri: unknown }, position }), null);
+      assert.equal(await server.client.request('textDocument/codeAction', { textDocument: { uri: unknown }, range: { start: position, end: position }, context: { diagnostics: [] } }), null);
+      assert.equal(await server.client.request('textDocument/codeLens', { textDocument: { uri: unknown } }), null);
+      assert.equal(await server.client.request('tactful/preview', { textDocument: { uri: unknown } }), null);
+      assert.equal(await server.client.request('workspace/executeCommand', { command: 'tactful.server.applyFixAll', arguments: [unknown] }), false);
     });
 
     it('out-of-range and malformed positions', async () => {
       const doc = uri();
-      await client.open(doc, MACRO);
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 999, character: 999 } }), null);
-      assert.equal(await client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: -5, character: -1 } }), null);
-      const completion = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line: 999, character: 0 } });
+      await server.client.open(doc, MACRO);
+      assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: 999, character: 999 } }), null);
+      assert.equal(await server.client.request('textDocument/hover', { textDocument: { uri: doc }, position: { line: -5, character: -1 } }), null);
+      const completion = await server.client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line: 999, character: 0 } });
       assert.ok(Array.isArray(completion));
-      await assert.rejects(client.request('textDocument/hover', { textDocument: { uri: doc } }), { code: -32602 });
+      await assert.rejects(server.client.request('textDocument/hover', { textDocument: { uri: doc } }), { code: -32602 });
     });
 
     it('unknown commands and bad arguments', async () => {
-      await assert.rejects(client.request('workspace/executeCommand', { command: 'tactful.nope' }), { code: -32601 });
-      await assert.rejects(client.request('workspace/executeCommand', { command: 'tactful.server.showDocumentation', arguments: ['no-such-rule'] }), { code: -32602 });
-      await assert.rejects(client.request('tactful/newMacro', {}), { code: -32602 });
+      await assert.rejects(server.client.request('workspace/executeCommand', { command: 'tactful.nope' }), { code: -32601 });
+      await assert.rejects(server.client.request('workspace/executeCommand', { command: 'tactful.server.showDocumentation', arguments: ['no-such-rule'] }), { code: -32602 });
+      await assert.rejects(server.client.request('tactful/newMacro', {}), { code: -32602 });
     });
 
     it('cancelled requests', async () => {
-      const folder = join(dir, 'cancel');
+      const folder = join(server.dir, 'cancel');
       mkdirSync(folder, { recursive: true });
       for (let i = 0; i < 30; i++) writeFileSync(join(folder, `m${i}.macro.md`), MACRO);
       const source = new CancellationTokenSource();
-      const pending = client.connection.sendRequest('tactful/lintWorkspace', { folders: [fileUri(folder)] }, source.token);
+      const pending = server.client.connection.sendRequest('tactful/lintWorkspace', { folders: [fileUri(folder)] }, source.token);
       source.cancel();
       await assert.rejects(pending, { code: -32800 });
       // Still serving.
       const doc = uri();
-      await client.open(doc, MACRO);
-      assert.ok((await client.diagnosticsAt(doc, 1)).diagnostics.length > 0);
+      await server.client.open(doc, MACRO);
+      assert.ok((await server.client.diagnosticsAt(doc, 1)).diagnostics.length > 0);
     });
   });
 });
@@ -740,64 +730,54 @@ describe('language server: configuration', function () {
 
 describe('language server: pull diagnostics', function () {
   this.timeout(60_000);
-  let client: LspClient;
-  let dir: string;
-
-  before(async () => {
-    dir = tempDir();
-    client = await LspClient.start({ folders: [dir], pull: true });
-  });
-  after(async () => {
-    await client.stop();
-    removeDir(dir);
-  });
+  const server = serverForSuite({ pull: true });
 
   it('declares a diagnostic provider with workspace diagnostics', () => {
-    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider, { identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: true });
+    assert.deepEqual(server.client.initializeResult.capabilities.diagnosticProvider, { identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: true });
   });
 
   it('answers textDocument/diagnostic with full and unchanged reports, following edits', async () => {
-    const doc = fileUri(join(dir, 'pull.macro.md'));
-    await client.open(doc, MACRO);
-    const first = await client.request<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: doc } });
+    const doc = fileUri(join(server.dir, 'pull.macro.md'));
+    await server.client.open(doc, MACRO);
+    const first = await server.client.request<DocumentDiagnosticReport & { resultId: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: doc } });
     assert.equal(first.kind, 'full');
     assert.deepEqual(only(first.items, 'no-overpromise').map((d) => d.range), [rangeOf(MACRO, 'right away')]);
 
-    const same = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: doc }, previousResultId: first.resultId });
+    const same = await server.client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: doc }, previousResultId: first.resultId });
     assert.deepEqual(same, { kind: 'unchanged', resultId: first.resultId });
 
     const at = positionOf(MACRO, 'We will');
-    await client.change(doc, [{ range: { start: at, end: at }, newText: 'So: ' }]);
-    const changed = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: doc }, previousResultId: first.resultId });
+    await server.client.change(doc, [{ range: { start: at, end: at }, newText: 'So: ' }]);
+    const changed = await server.client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: doc }, previousResultId: first.resultId });
     assert.equal(changed.kind, 'full');
-    assert.deepEqual(only(changed.items, 'no-overpromise').map((d) => d.range), [rangeOf(client.text(doc), 'right away')]);
+    assert.deepEqual(only(changed.items, 'no-overpromise').map((d) => d.range), [rangeOf(server.client.text(doc), 'right away')]);
 
-    const unknown = await client.request('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.macro.md' } });
+    const unknown = await server.client.request('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.macro.md' } });
     assert.deepEqual(unknown, { kind: 'full', items: [] });
   });
 
   it('reports configuration errors and workspace lint results through workspace/diagnostic', async () => {
-    writeFileSync(join(dir, '.tactful.yaml'), 'rules: [unclosed\n');
-    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(dir, '.tactful.yaml')), type: 1 }] });
-    writeFileSync(join(dir, 'closed.macro.md'), MACRO);
-    await client.request('tactful/lintWorkspace', {});
-    const report = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+    writeFileSync(join(server.dir, '.tactful.yaml'), 'rules: [unclosed\n');
+    await server.client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(server.dir, '.tactful.yaml')), type: 1 }] });
+    writeFileSync(join(server.dir, 'closed.macro.md'), MACRO);
+    await server.client.request('tactful/lintWorkspace', {});
+    const report = await server.client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
     const byUri = new Map(report.items.map((item) => [item.uri, item]));
-    const config = byUri.get(fileUri(join(dir, '.tactful.yaml'))) as { kind: string; items: Diagnostic[]; resultId: string };
+    const config = byUri.get(fileUri(join(server.dir, '.tactful.yaml'))) as { kind: string; items: Diagnostic[]; resultId: string };
     assert.equal(config.kind, 'full');
     assert.match(messageOf(config.items[0]!), /not valid YAML/);
-    const closed = byUri.get(fileUri(join(dir, 'closed.macro.md'))) as { items: Diagnostic[] };
+    const closed = byUri.get(fileUri(join(server.dir, 'closed.macro.md'))) as { items: Diagnostic[] };
     assert.equal(only(closed.items, 'no-overpromise').length, 1);
-    assert.ok(!byUri.has(fileUri(join(dir, 'pull.macro.md'))), 'open documents are pulled one by one');
+    assert.ok(!byUri.has(fileUri(join(server.dir, 'pull.macro.md'))), 'open documents are pulled one by one');
 
-    const again = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', {
-      previousResultIds: [{ uri: fileUri(join(dir, '.tactful.yaml')), value: config.resultId }],
+    const again = await server.client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', {
+      previousResultIds: [{ uri: fileUri(join(server.dir, '.tactful.yaml')), value: config.resultId }],
     });
-    assert.equal(again.items.find((item) => item.uri === fileUri(join(dir, '.tactful.yaml')))?.kind, 'unchanged');
+    assert.equal(again.items.find((item) => item.uri === fileUri(join(server.dir, '.tactful.yaml')))?.kind, 'unchanged');
   });
 
   it('never publishes diagnostics to a pull client', () => {
-    assert.deepEqual(client.published, []);
+    assert.deepEqual(server.client.published, []);
   });
 });
 

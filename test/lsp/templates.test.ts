@@ -13,7 +13,7 @@ import { lint, rules, defaultConfig, mergeConfig, parseConfigText, ruleIds, CHAN
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeFinding, repoRoot } from '../helpers.js';
-import { LspClient, fileUri, positionOf, removeDir, tempDir } from './harness.js';
+import { LspClient, fileUri, positionOf, serverForSuite } from './harness.js';
 
 // The language server's own helpers, which the package does not export.
 const lsp = (file: string) => pathToFileURL(join(repoRoot, 'server', 'out', 'lsp', file)).href;
@@ -36,19 +36,9 @@ function findingsOf(text: string, platform: PlatformId): string[] {
 
 describe('language server: generated text lints clean', function () {
   this.timeout(60_000);
-  let client: LspClient;
-  let dir: string;
+  const server = serverForSuite();
 
-  before(async () => {
-    dir = tempDir();
-    client = await LspClient.start({ folders: [dir] });
-  });
-  after(async () => {
-    await client.stop();
-    removeDir(dir);
-  });
-
-  const newMacro = (params: Record<string, unknown>) => client.request<{ text: string; fileName: string }>('tactful/newMacro', params);
+  const newMacro = (params: Record<string, unknown>) => server.client.request<{ text: string; fileName: string }>('tactful/newMacro', params);
 
   it('"New macro" writes front matter, greeting, thank-you and sign-off in the platform placeholders', async () => {
     const made = await newMacro({ title: 'Refund approved — damaged item', channel: 'email', tags: ['refund', 'complaint'], platform: 'zendesk' });
@@ -75,7 +65,7 @@ describe('language server: generated text lints clean', function () {
   });
 
   it('takes the platform from the configuration of the target folder, and quotes titles YAML needs quoted', async () => {
-    const folder = join(dir, 'hs');
+    const folder = join(server.dir, 'hs');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, '.tactful.yaml'), 'platform: helpscout\n');
     const made = await newMacro({ title: 'Refund: "damaged" #2', channel: 'chat', uri: fileUri(folder) });
@@ -86,17 +76,17 @@ describe('language server: generated text lints clean', function () {
     assert.deepEqual(findingsOf(made.text, 'helpscout'), []);
     // Opened in the editor there, the server agrees: no diagnostics at all.
     const doc = fileUri(join(folder, made.fileName));
-    await client.open(doc, made.text);
-    assert.deepEqual((await client.diagnosticsAt(doc, 1)).diagnostics, []);
+    await server.client.open(doc, made.text);
+    assert.deepEqual((await server.client.diagnosticsAt(doc, 1)).diagnostics, []);
   });
 
   it('every recommended-phrase snippet, inserted with its defaults, lints clean', async () => {
     const { text: base } = await newMacro({ title: 'Order update', channel: 'email', tags: [] });
-    const doc = fileUri(join(dir, 'snippets.macro.md'));
+    const doc = fileUri(join(server.dir, 'snippets.macro.md'));
     const withSlot = base.replace('<!-- Write your answer here. -->', '');
-    await client.open(doc, withSlot);
+    await server.client.open(doc, withSlot);
     const at = positionOf(withSlot, '\n\nIf anything');
-    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line: at.line + 1, character: 0 } });
+    const items = await server.client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line: at.line + 1, character: 0 } });
     const snippets = items.filter((i) => i.kind === 15);
     assert.equal(snippets.length, 5);
     for (const snippet of snippets) {
@@ -107,9 +97,9 @@ describe('language server: generated text lints clean', function () {
   });
 
   it('a client without snippet support gets the default text', async () => {
-    const plain = await LspClient.start({ folders: [dir], capabilities: { workspace: { configuration: true } } });
+    const plain = await LspClient.start({ folders: [server.dir], capabilities: { workspace: { configuration: true } } });
     try {
-      const doc = fileUri(join(dir, 'plain.macro.md'));
+      const doc = fileUri(join(server.dir, 'plain.macro.md'));
       await plain.open(doc, '---\ntitle: x\n---\n\n');
       const items = await plain.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: doc }, position: { line: 3, character: 0 } });
       const apology = items.find((i) => i.label === 'Sincere apology')!;
@@ -121,21 +111,21 @@ describe('language server: generated text lints clean', function () {
   });
 
   it('"Create a starter .tactful.yaml" writes a configuration that parses without errors', async () => {
-    const before = client.appliedEdits.length;
-    const created = await client.request<boolean>('workspace/executeCommand', { command: 'tactful.server.createConfig', arguments: [fileUri(dir)] });
+    const before = server.client.appliedEdits.length;
+    const created = await server.client.request<boolean>('workspace/executeCommand', { command: 'tactful.server.createConfig', arguments: [fileUri(server.dir)] });
     assert.equal(created, true);
-    const edit = client.appliedEdits[before]!;
+    const edit = server.client.appliedEdits[before]!;
     const [create, content] = edit.documentChanges as [CreateFile, TextDocumentEdit];
-    assert.equal(create.uri, fileUri(join(dir, '.tactful.yaml')));
+    assert.equal(create.uri, fileUri(join(server.dir, '.tactful.yaml')));
     const text = (content.edits[0] as TextEdit).newText;
     assert.deepEqual(parseConfigText(text, '.tactful.yaml', ruleIds).errors, []);
     assert.match(text, /^platform: generic$/m);
-    assert.equal(client.shownDocuments.at(-1)?.uri, fileUri(join(dir, '.tactful.yaml')));
-    assert.ok(!existsSync(join(dir, '.tactful.yaml')), 'the editor creates the file, through the workspace edit');
+    assert.equal(server.client.shownDocuments.at(-1)?.uri, fileUri(join(server.dir, '.tactful.yaml')));
+    assert.ok(!existsSync(join(server.dir, '.tactful.yaml')), 'the editor creates the file, through the workspace edit');
   });
 
   it('lists rules, channels, tags and platforms for the client', async () => {
-    const metadata = await client.request<{ rules: { id: string; href: string }[]; channels: string[]; tags: string[]; platforms: { id: string }[] }>('tactful/metadata');
+    const metadata = await server.client.request<{ rules: { id: string; href: string }[]; channels: string[]; tags: string[]; platforms: { id: string }[] }>('tactful/metadata');
     assert.deepEqual(metadata.rules.map((r) => r.id), rules.map((r) => r.id));
     assert.deepEqual(metadata.channels, [...CHANNELS]);
     assert.deepEqual(metadata.tags, TAGS);
