@@ -174,24 +174,32 @@ function gatedTree(document: MacroDocument, gate: WordGate): NlcstRoot {
 }
 
 /**
+ * Calls `visit` with each sentence node of the document's prose and the
+ * sentence the engine read from it (undefined only if the two ever disagree).
+ */
+export function forEachSentenceNode(document: MacroDocument, visit: (node: NlcstSentence, sentence: Sentence | undefined) => void): void {
+  for (const block of document.blocks) {
+    // `block.sentences` were read from this tree, in this order, one word per WordNode.
+    let index = 0;
+    for (const paragraph of block.nlcst.children) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      for (const node of paragraph.children) {
+        if (node.type === 'SentenceNode') visit(node, block.sentences[index++]);
+      }
+    }
+  }
+}
+
+/**
  * The sentences for which `keep` holds, as one tree: for plugins that judge
  * each sentence on its own, a cheap test of the words can spare them the
  * sentences they would pass anyway.
  */
 export function sentenceTree(document: MacroDocument, keep: (sentence: Sentence) => boolean): NlcstRoot {
   const kept: NlcstSentence[] = [];
-  for (const block of document.blocks) {
-    // `block.sentences` were read from this tree, in this order.
-    let index = 0;
-    for (const paragraph of block.nlcst.children) {
-      if (paragraph.type !== 'ParagraphNode') continue;
-      for (const node of paragraph.children) {
-        if (node.type !== 'SentenceNode') continue;
-        const sentence = block.sentences[index++];
-        if (!sentence || keep(sentence)) kept.push(node);
-      }
-    }
-  }
+  forEachSentenceNode(document, (node, sentence) => {
+    if (!sentence || keep(sentence)) kept.push(node);
+  });
   return { type: 'RootNode', children: kept.length ? [{ type: 'ParagraphNode', children: kept }] : [] };
 }
 

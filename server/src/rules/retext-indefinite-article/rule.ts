@@ -1,7 +1,7 @@
 import retextIndefiniteArticle from 'retext-indefinite-article';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { defineRule } from '../../engine/rule.js';
-import { blockAt, isVerbatim, rewrites, runLibrary } from '../../engine/library-checks.js';
+import { blockAt, forEachSentenceNode, isVerbatim, rewrites, runLibrary } from '../../engine/library-checks.js';
 import type { MacroDocument, Range } from '../../engine/types.js';
 
 const ARTICLE = /^an?$/i;
@@ -48,37 +48,29 @@ export default defineRule({
  */
 function aroundArticles(document: MacroDocument): NlcstRoot {
   const runs: NlcstSentence[] = [];
-  for (const block of document.blocks) {
-    // `block.sentences` were read from this tree, in this order, one word per WordNode.
-    let sentenceIndex = 0;
-    for (const paragraph of block.nlcst.children) {
-      if (paragraph.type !== 'ParagraphNode') continue;
-      for (const sentence of paragraph.children) {
-        if (sentence.type !== 'SentenceNode') continue;
-        const words = block.sentences[sentenceIndex++]!.words;
-        const nodes = sentence.children;
-        let runStart = -1;
-        let runEnd = -1;
-        let previousWord = -1;
-        let wordIndex = 0;
-        for (let index = 0; index < nodes.length; index++) {
-          if (nodes[index]!.type !== 'WordNode') continue;
-          if (isArticle(words[wordIndex++]!.text)) {
-            const start = previousWord === -1 ? index : previousWord;
-            const end = Math.min(index + 4, nodes.length);
-            if (runStart !== -1 && start < runEnd) runEnd = end;
-            else {
-              if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
-              runStart = start;
-              runEnd = end;
-            }
-          }
-          previousWord = index;
+  forEachSentenceNode(document, (sentence, read) => {
+    const words = read!.words;
+    const nodes = sentence.children;
+    let runStart = -1;
+    let runEnd = -1;
+    let previousWord = -1;
+    let wordIndex = 0;
+    for (let index = 0; index < nodes.length; index++) {
+      if (nodes[index]!.type !== 'WordNode') continue;
+      if (isArticle(words[wordIndex++]!.text)) {
+        const start = previousWord === -1 ? index : previousWord;
+        const end = Math.min(index + 4, nodes.length);
+        if (runStart !== -1 && start < runEnd) runEnd = end;
+        else {
+          if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
+          runStart = start;
+          runEnd = end;
         }
-        if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
       }
+      previousWord = index;
     }
-  }
+    if (runStart !== -1) runs.push({ type: 'SentenceNode', children: nodes.slice(runStart, runEnd) });
+  });
   return { type: 'RootNode', children: runs.length ? [{ type: 'ParagraphNode', children: runs }] : [] };
 }
 
