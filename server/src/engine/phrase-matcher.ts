@@ -127,22 +127,18 @@ export class PhraseMatcher {
   match(text: string, tokens: readonly Token[] = tokenize(text)): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     const takenUntil = new Map<string, number>();
-    // The tokens of the sentence so far, kept as the walk goes: asking each match to look
-    // back to its sentence's start made a long sentence (or a paragraph without full stops) quadratic.
-    const earlier = new Set<string>();
+    const earlier = new SentenceSoFar(tokens);
     for (let i = 0; i < tokens.length; i++) {
-      if (i > 0) {
-        const previous = tokens[i - 1]!.norm;
-        if (SENTENCE_END.test(previous)) earlier.clear();
-        else earlier.add(previous);
-      }
+      // Most tokens start no phrase: one lookup, nothing allocated.
+      let node = this.root.next.get(tokens[i]!.norm);
+      if (!node) continue;
       const candidates: { ruleId: string; entry: PhraseEntry; last: number }[] = [];
-      let node: TrieNode | undefined = this.root;
-      for (let j = i; j < tokens.length && node; j++) {
+      for (let j = i; node; ) {
+        for (const item of node.entries) candidates.push({ ruleId: item.ruleId, entry: item.entry, last: j });
+        if (++j >= tokens.length) break;
         node = node.next.get(tokens[j]!.norm);
-        if (!node) break;
-        for (const item of node.entries) candidates.push({ ...item, last: j });
       }
+      if (candidates.length === 0) continue;
       // Longest match first, so "sorry you feel that way" wins over "sorry you feel".
       candidates.sort((a, b) => b.last - a.last);
       for (const candidate of candidates) {
@@ -158,10 +154,34 @@ export class PhraseMatcher {
   }
 }
 
+/**
+ * The words of a sentence before a given token, gathered only when a guard
+ * asks (few entries have sentence guards) and then kept as the walk goes
+ * forward: asking each match to look back to its sentence's start made a long
+ * sentence (or a paragraph without full stops) quadratic.
+ */
+class SentenceSoFar {
+  private readonly words = new Set<string>();
+  /** Tokens before this index are in `words` (or before the sentence). */
+  private gathered = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** The set of tokens between the sentence's start and token `first`; `first` only grows between calls. */
+  before(first: number): ReadonlySet<string> {
+    for (; this.gathered < first; this.gathered++) {
+      const norm = this.tokens[this.gathered]!.norm;
+      if (SENTENCE_END.test(norm)) this.words.clear();
+      else this.words.add(norm);
+    }
+    return this.words;
+  }
+}
+
 const SENTENCE_END = /^[.!?]$/;
 
-/** `earlier`: the tokens between the sentence's start and `first`. */
-function guardsHold(entry: PhraseEntry, tokens: readonly Token[], first: number, last: number, earlier: ReadonlySet<string>): boolean {
+/** `earlier`: the tokens between the sentence's start and `first`, on demand. */
+function guardsHold(entry: PhraseEntry, tokens: readonly Token[], first: number, last: number, earlier: SentenceSoFar): boolean {
   const previous = tokens[first - 1];
   const next = tokens[last + 1];
   const nextWord = next?.word ? next.norm : undefined;
@@ -170,8 +190,8 @@ function guardsHold(entry: PhraseEntry, tokens: readonly Token[], first: number,
   if (entry.notFollowedBy && nextWord && entry.notFollowedBy.includes(nextWord)) return false;
   if (entry.precededBy && !(previousWord && entry.precededBy.includes(previousWord))) return false;
   if (entry.notPrecededBy && previousWord && entry.notPrecededBy.includes(previousWord)) return false;
-  if (entry.sentenceHas && !entry.sentenceHas.some((w) => earlier.has(w))) return false;
-  if (entry.sentenceLacks?.some((w) => earlier.has(w))) return false;
+  if (entry.sentenceHas && !entry.sentenceHas.some((w) => earlier.before(first).has(w))) return false;
+  if (entry.sentenceLacks?.some((w) => earlier.before(first).has(w))) return false;
   if (entry.skipProperNoun) {
     // After a full stop, a bullet or an emoji ("👉 Just click"), a capital is the sentence's, not a name's.
     const startsSentence = !previous || (!previous.word && previous.norm !== ',' && previous.norm !== '-');
