@@ -54,7 +54,8 @@ export async function bundle() {
     }),
     build({
       ...common,
-      entryPoints: ['server/src/server.ts'],
+      // The server and its batch lint worker in one file (bundle-entry.ts picks the role).
+      entryPoints: ['server/src/bundle-entry.ts'],
       outfile: 'server/dist/server.js',
       define: { 'import.meta.url': '__tactfulImportMetaUrl' },
       banner: { js: serverBanner },

@@ -27,6 +27,8 @@ import { configErrorDiagnostic, toDiagnostic } from './lsp/diagnostics.js';
 import { AnalysisCache, type DocumentFindings, type FullAnalysis } from './lsp/analysis-cache.js';
 import { LintScheduler, nextTurn } from './lsp/lint-scheduler.js';
 import { IncrementalLinters } from './lsp/incremental-linters.js';
+import { BatchLinter, DEFAULT_BATCH_OPTIONS } from './lsp/batch-linter.js';
+import type { Finding } from './engine/types.js';
 import { codeActions, fixAllEdit } from './lsp/code-actions.js';
 import { createFileEdit, workspaceEdit, type EditSupport } from './lsp/edits.js';
 import { hoverAt } from './lsp/hover.js';
@@ -237,7 +239,7 @@ type Analysis = FullAnalysis<Context>;
 /** Findings of every open document, full analyses of the few most recently used. */
 const analyses = new AnalysisCache<Context>();
 /** The lint of an open document's version that is under way, so that no version is linted twice. */
-const inflight = new Map<string, { version: number; generation: number; analysis: Promise<Analysis> }>();
+const inflight = new Map<string, { version: number; generation: number; batched: boolean; analysis: Promise<Analysis> }>();
 
 function snapshotOf(document: TextDocument): TextDocument {
   return TextDocument.create(document.uri, document.languageId, document.version, document.getText());
@@ -266,20 +268,45 @@ function keepsFullAnalysis(uri: string): boolean {
   return editedDocuments.has(uri) || analyses.hasFull(uri);
 }
 
+/** The worker's module beside this one (server/out/lsp/), or this very file in the extension bundle (bundle-entry.ts). */
+function batchWorkerUrl(): URL {
+  const beside = new URL('./lsp/batch-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(beside)) ? beside : new URL(import.meta.url);
+}
+
+/** Bursts of lints of documents nobody works in (a folder opened, a setting changed) go to a worker thread. */
+const batchLinter = new BatchLinter(batchWorkerUrl(), DEFAULT_BATCH_OPTIONS, (event, linted) => {
+  connection.console.log(event === 'started'
+    ? 'Tactful: many documents to lint at once; linting them in a worker thread.'
+    : `Tactful: the lint worker linted ${linted} documents and stopped.`);
+});
+
 /**
  * Lints a fixed text (an open document's version, a saved version, a file on disk); keeps nothing.
  * `incremental` is for versions of an open document being edited, whose next version will differ a little.
+ * `batched` lints in the batch worker and gives the findings without the rest of the analysis.
  */
-async function analyzeSnapshot(snapshot: TextDocument, incremental = false): Promise<Analysis> {
+async function analyzeSnapshot(snapshot: TextDocument, incremental = false, batched = false): Promise<Analysis> {
   const startedAt = generation;
   const context = await contextFor(snapshot.uri, snapshot.languageId);
-  const result = context.selected ? lintSafely(snapshot.getText(), context.config, snapshot.uri, incremental) : undefined;
+  const text = snapshot.getText();
+  let findings: Finding[] | undefined;
+  let result: LintResult | undefined;
+  if (context.selected && batched) {
+    // A worker that fails (or is stopped) leaves its lints to this thread.
+    findings = await batchLinter.lint(text, context.config).catch(() => undefined);
+  }
+  if (context.selected && !findings) {
+    result = lintSafely(text, context.config, snapshot.uri, incremental);
+    findings = result?.findings;
+  }
   const analysis: Analysis = {
     snapshot,
     version: snapshot.version,
     context,
-    ...(result ? { result, findings: result.findings } : {}),
-    diagnostics: result ? result.findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
+    ...(result ? { result } : {}),
+    ...(findings ? { findings } : {}),
+    diagnostics: findings ? findings.map((finding) => toDiagnostic(snapshot, finding)) : [],
     generation: startedAt,
   };
   return analysis;
@@ -299,8 +326,9 @@ function analyze(document: TextDocument): Promise<Analysis> {
   const kept = analyses.full(document.uri, document.version, generation);
   if (kept) return Promise.resolve(kept);
   const running = inflight.get(document.uri);
-  // A lint under way for the diagnostics: its result is kept whole once a request has needed it.
-  if (running && running.version === document.version && running.generation === generation) {
+  // A lint under way for the diagnostics: its result is kept whole once a request has needed it
+  // (not one in the batch worker, which gives findings only).
+  if (running && !running.batched && running.version === document.version && running.generation === generation) {
     return running.analysis.then((analysis) => {
       keep(analysis, true);
       return analysis;
@@ -310,11 +338,14 @@ function analyze(document: TextDocument): Promise<Analysis> {
 }
 
 function lintOpen(document: TextDocument, full: boolean): Promise<Analysis> {
+  const batched = !full && !keepsFullAnalysis(document.uri) && batchLinter.wants();
   const entry = {
     version: document.version,
     generation,
-    analysis: analyzeSnapshot(snapshotOf(document), editedDocuments.has(document.uri)).then((analysis) => {
-      keep(analysis, full || keepsFullAnalysis(document.uri));
+    batched,
+    analysis: analyzeSnapshot(snapshotOf(document), editedDocuments.has(document.uri), batched).then((analysis) => {
+      // Without the lint's result there is no full analysis to keep, whoever asks for one by now.
+      keep(analysis, analysis.result !== undefined && (full || keepsFullAnalysis(document.uri)));
       return analysis;
     }),
   };
@@ -350,9 +381,16 @@ const savedSnapshots = new Map<string, TextDocument>();
 async function publishFor(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document || client.pullDiagnostics) return;
+  const linting = findingsOf(document);
+  // A lint in the batch worker runs beside this thread: the scheduler goes on to the next document meanwhile.
+  if (!inflight.get(uri)?.batched) return publishWhenLinted(uri, linting);
+  publishWhenLinted(uri, linting).catch((error: unknown) => connection.console.error(`Tactful: ${String((error as Error)?.stack ?? error)}`));
+}
+
+async function publishWhenLinted(uri: string, linting: Promise<DocumentFindings<Context>>): Promise<void> {
   // Only what is published stays referenced while the connection catches up: a full analysis held
   // across that wait would outlive the young generation and pile up in the old one.
-  const { version, diagnostics } = await findingsOf(document);
+  const { version, diagnostics } = await linting;
   // Edits received during the lint are handled first: a result they made stale is dropped (the scheduler lints again).
   await scheduler.settle();
   if (!documents.get(uri) || scheduler.isDue(uri)) return;

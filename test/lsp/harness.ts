@@ -301,3 +301,14 @@ export function codesOf(diagnostics: Diagnostic[]): string[] {
 export function messageOf(diagnostic: Diagnostic): string {
   return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
+
+/** How many documents the batch lint worker says it linted when it stopped (it stops a second after its burst). */
+export async function workerLinted(client: LspClient): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const said = client.messages.map((m) => /the lint worker linted (\d+) documents and stopped/.exec(m)).find(Boolean);
+    if (said) return Number(said[1]);
+    if (Date.now() > deadline) return -1;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

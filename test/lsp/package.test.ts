@@ -13,7 +13,7 @@ import { Script } from 'node:vm';
 import { inflateRawSync } from 'node:zlib';
 import { ruleIds } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
-import { LspClient, fileUri, removeDir, tempDir } from './harness.js';
+import { LspClient, fileUri, removeDir, tempDir, workerLinted } from './harness.js';
 
 /** The entries of a zip file, read from its central directory. */
 function unzip(file: string): Map<string, Buffer> {
@@ -112,7 +112,7 @@ describe('packaging', function () {
     assert.ok(language.autoClosingPairs.some((p: { open: string; close: string }) => p.open === '{%' && p.close === '%}'));
   });
 
-  it('runs the bundled server on its own, dictionaries included', async () => {
+  it('runs the bundled server on its own, dictionaries and batch lint worker included', async () => {
     const unpacked = join(out, 'unpacked');
     for (const [name, data] of entries) {
       if (!name.startsWith('extension/server/')) continue;
@@ -128,6 +128,13 @@ describe('packaging', function () {
       assert.ok(codes.includes('no-overpromise'), String(codes));
       if (ruleIds.has('retext-spell')) assert.ok(codes.includes('retext-spell'), String(codes));
       assert.ok(!diagnostics.some((d) => String(d.message).includes('failed on this file')), 'no rule crashed in the bundle');
+
+      // A burst goes to the batch lint worker, which is the same bundle started again as a worker thread.
+      const burst = Array.from({ length: 30 }, (_, i) => fileUri(join(out, `burst-${i}.macro.md`)));
+      await Promise.all(burst.map((uri, i) => client.open(uri, `---\ntitle: Burst ${i}\nchannel: email\n---\nHi {{customer.first_name}},\n\nWe will refund you right away.\n\nBest,\n{{agent.first_name}}\n`)));
+      for (const uri of burst) assert.ok((await client.diagnosticsAt(uri, 1)).diagnostics.some((d) => d.code === 'no-overpromise'), uri);
+      assert.ok(client.messages.some((m) => m.includes('linting them in a worker thread')), client.messages.join('\n'));
+      assert.ok(await workerLinted(client) > 0, client.messages.join('\n'));
     } finally {
       assert.equal(await client.stop(), 0);
     }
