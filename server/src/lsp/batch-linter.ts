@@ -98,7 +98,9 @@ export class BatchLinter {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.workerUrl, { workerData: BATCH_WORKER_DATA });
+    // A young generation large enough that a lint's trees die in it: the burst runs about a sixth
+    // faster (2,000 macros: 12.7-13.7 s against 15.7-16.2 s), and the worker's heap goes when it exits.
+    const worker = new Worker(this.workerUrl, { workerData: BATCH_WORKER_DATA, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     // The worker never keeps the server alive: an editor that ends the server ends it.
     worker.unref();
     this.worker = worker;
