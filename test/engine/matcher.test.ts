@@ -97,6 +97,12 @@ describe('engine: phrase matcher', () => {
       const layer: ConfigFile = { phrases: { [TEST_RULE_ID]: [{ match: 'garantie', replace: [] }] } };
       assert.deepEqual(matches('Notre garantie, la garantié.', layer), ['garantie']);
     });
+
+    it('a word whose lower case is longer than it is written ends where it is written', () => {
+      // "İ" lower-cases to two characters ("i" and a combining dot); the match must not take the comma after the word.
+      const layer: ConfigFile = { phrases: { [TEST_RULE_ID]: [{ match: 'visit İstanbul', replace: [] }] } };
+      assert.deepEqual(matches('We will visit İstanbul, then Ankara.', layer), ['visit İstanbul']);
+    });
   });
 
   describe('one finding per match', () => {

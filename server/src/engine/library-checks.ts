@@ -91,7 +91,8 @@ function passesGate(block: ProseBlock, gate: WordGate): boolean {
     blockWords.set(block, words);
   }
   for (const word of words) {
-    for (const phrase of gate.get(word) ?? []) if (phrase.every((part) => words.has(part))) return true;
+    const phrases = gate.get(word);
+    if (phrases) for (const phrase of phrases) if (phrase.every((part) => words.has(part))) return true;
   }
   return false;
 }

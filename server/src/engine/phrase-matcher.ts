@@ -79,7 +79,13 @@ export function tokenize(text: string): Token[] {
       tokens.push({ norm: raw, start, end: start + raw.length, word: false, capitalised: false });
       continue;
     }
-    for (const part of expandContraction(raw.toLowerCase())) {
+    const lower = raw.toLowerCase();
+    // Most words have no apostrophe and are one token as they are.
+    if (!lower.includes("'") && lower !== 'cannot') {
+      tokens.push({ norm: lower, start, end: start + raw.length, word: true, capitalised });
+      continue;
+    }
+    for (const part of expandContraction(lower)) {
       tokens.push({ norm: part.norm, start: start + part.from, end: start + part.to, word: true, capitalised: capitalised && part.from === 0 });
     }
   }
