@@ -498,14 +498,15 @@ connection.languages.diagnostics.onWorkspace((params) => {
 
 // ---------------------------------------------------------------- workspace lint
 
-async function lintFromDisk(uri: string): Promise<Analysis | undefined> {
+/** `batched`: lint in the batch worker (a workspace lint of many files). */
+async function lintFromDisk(uri: string, batched = false): Promise<Analysis | undefined> {
   const path = pathOf(uri);
   if (!path) return undefined;
   try {
     if ((await stat(path)).size > MAX_MACRO_BYTES) return undefined;
     const text = await readFile(path, 'utf8');
     const snapshot = TextDocument.create(uri, path.toLowerCase().endsWith('.macro.md') ? 'macro' : 'markdown', 0, text);
-    const analysis = await analyzeSnapshot(snapshot);
+    const analysis = await analyzeSnapshot(snapshot, false, batched);
     if (!documents.get(uri)) showWorkspaceDiagnostics(uri, analysis.diagnostics);
     return analysis;
   } catch {
@@ -556,16 +557,12 @@ connection.onRequest(LintWorkspaceMethod, async (params: LintWorkspaceParams | u
     const openByPath = new Map(documents.all().map((d) => [pathOf(d.uri), d] as const));
     const result: LintWorkspaceResult = { files: 0, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0, hints: 0, truncated };
     const all = [...files].sort();
-    for (const [index, file] of all.entries()) {
-      if (index % 10 === 0) {
-        await nextTurn();
-        progress?.report(Math.floor((index / Math.max(1, all.length)) * 100), `${index}/${all.length} ${basename(file)}`);
-      }
-      stop();
-      const open = openByPath.get(file);
-      const uri = open?.uri ?? uriOf(file);
-      const analysis = open ? await findingsOf(open) : await lintFromDisk(uri);
-      if (!analysis?.findings) continue;
+    // A large workspace is linted in the batch worker, a window of files at a time so that it is
+    // never idle: the server's thread stays free for the editor, and gives the memory back after.
+    const batched = all.length >= DEFAULT_BATCH_OPTIONS.burst;
+    const window = batched ? 16 : 1;
+    const tally = (uri: string, analysis: DocumentFindings<Context> | undefined) => {
+      if (!analysis?.findings) return;
       workspaceFiles.add(uri);
       result.files++;
       if (analysis.diagnostics.length > 0) result.filesWithProblems++;
@@ -575,6 +572,18 @@ connection.onRequest(LintWorkspaceMethod, async (params: LintWorkspaceParams | u
         else if (finding.severity === 'info') result.infos++;
         else result.hints++;
       }
+    };
+    for (let index = 0; index < all.length; index += window) {
+      if (window > 1 || index % 10 === 0) {
+        await nextTurn();
+        progress?.report(Math.floor((index / Math.max(1, all.length)) * 100), `${index}/${all.length} ${basename(all[index]!)}`);
+      }
+      stop();
+      await Promise.all(all.slice(index, index + window).map(async (file) => {
+        const open = openByPath.get(file);
+        const uri = open?.uri ?? uriOf(file);
+        tally(uri, open ? await findingsOf(open) : await lintFromDisk(uri, batched));
+      }));
     }
     flushConfigDiagnostics();
     return result;

@@ -6,6 +6,7 @@
  * and the documents of a burst still answer hover and quick fixes.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol/node';
@@ -143,4 +144,28 @@ describe('language server: a burst of opened documents', function () {
       });
     });
   }
+});
+
+describe('language server: linting a large workspace', function () {
+  this.timeout(120_000);
+  const server = serverForSuite();
+
+  it('lints the files in the worker and reports exactly what a lint in the server reports', async () => {
+    const COUNT = 40;
+    mkdirSync(join(server.dir, 'macros'));
+    const paths = Array.from({ length: COUNT }, (_, i) => join(server.dir, 'macros', `reply-${i}.md`));
+    paths.forEach((path, i) => writeFileSync(path, macro(i)));
+    const result = await server.client.request<{ files: number; filesWithProblems: number; errors: number; warnings: number; infos: number }>(
+      'tactful/lintWorkspace', { folders: [fileUri(server.dir)] },
+    );
+    const findings = paths.map((_, i) => lint(macro(i), { rules, config: defaultConfig() }).findings);
+    assert.equal(result.files, COUNT);
+    assert.equal(result.filesWithProblems, findings.filter((f) => f.length > 0).length);
+    assert.equal(result.warnings, findings.flat().filter((f) => f.severity === 'warning').length);
+    assert.equal(result.infos, findings.flat().filter((f) => f.severity === 'info').length);
+    for (const [i, path] of paths.entries()) {
+      assert.deepEqual(shown((await server.client.diagnostics(fileUri(path))).diagnostics), expected(macro(i)), `reply-${i}`);
+    }
+    assert.equal(await workerLinted(server.client), COUNT, server.client.messages.join('\n'));
+  });
 });
