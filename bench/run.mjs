@@ -441,6 +441,24 @@ if (only.has('memory')) {
   }
 }
 
+if (only.has('memory')) {
+  // The workspace lint (the command a user runs on the team's folder) in a fresh server: the files are
+  // linted from disk, in the server's batch worker from 24 files on.
+  log(`bench: workspace lint of ${LIBRARY_SIZE} macros`);
+  const client = await BenchClient.start(SERVER, { cwd: libraryDir, folder: libraryDir });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const start = performance.now();
+    const result = await client.connection.sendRequest('tactful/lintWorkspace', { folders: [pathToFileURL(libraryDir).href] });
+    const ms = performance.now() - start;
+    const atEnd = client.residentMb();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    results.memory.workspaceLint = { files: result.files, warnings: result.warnings, ms, residentAtEndMb: atEnd, residentAfter3sMb: client.residentMb() };
+  } finally {
+    await client.stop();
+  }
+}
+
 rmSync(work, { recursive: true, force: true });
 results.machine.loadAverageAtEnd = loadavg().map((v) => round(v));
 
@@ -525,6 +543,7 @@ if (results.memory) {
   const r = results.memory;
   const c = r.collected;
   lines.push(`Server resident memory: ${fmt(r.idleMb, 0)} MB idle, ${fmt(r.openMb, 0)} MB as the last of ${r.macros} macros opened is linted (opened and linted in ${fmt(r.openAllMs / 1000, 1)} s), ${fmt(r.openAfter3sMb, 0)} MB with them open 3 s later, ${fmt(r.closedMb, 0)} MB right after closing them, ${fmt(r.closedAfter5sMb, 0)} MB 5 s later.`);
+  if (r.workspaceLint) lines.push(`Workspace lint of ${r.workspaceLint.files} macros (\`tactful/lintWorkspace\`, a fresh server): ${fmt(r.workspaceLint.ms / 1000, 1)} s, ${fmt(r.workspaceLint.residentAtEndMb, 0)} MB resident as it ends, ${fmt(r.workspaceLint.residentAfter3sMb, 0)} MB 3 s later.`);
   lines.push(`After a forced full collection (JS heap used / resident): idle ${fmt(c.idle.heapUsed, 0)} / ${fmt(c.idle.rss, 0)} MB, after one macro ${fmt(c.warm.heapUsed, 0)} / ${fmt(c.warm.rss, 0)} MB, ${r.macros} open ${fmt(c.open.heapUsed, 0)} / ${fmt(c.open.rss, 0)} MB, all closed ${fmt(c.closed.heapUsed, 0)} / ${fmt(c.closed.rss, 0)} MB.`);
   lines.push('');
 }
