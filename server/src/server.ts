@@ -403,6 +403,7 @@ async function relintAll(): Promise<void> {
   generation++;
   analyses.clear();
   contexts.clear();
+  for (const document of documents.all()) if (!editedDocuments.has(document.uri)) batchLinter.note();
   if (client.pullDiagnostics) {
     for (const document of documents.all()) {
       await findingsOf(document);
@@ -420,6 +421,7 @@ async function relintAll(): Promise<void> {
 
 documents.onDidOpen((event) => {
   justOpened.add(event.document.uri);
+  batchLinter.note();
   if (client.pullDiagnostics) savedSnapshots.set(event.document.uri, snapshotOf(event.document));
   else scheduler.request(event.document.uri);
 });

@@ -58,15 +58,20 @@ export class BatchLinter {
   ) {}
 
   /**
-   * Notes that a document nobody works in needs a lint, and says whether it
-   * should go to the worker: while a worker runs, or when this lint makes a
-   * burst.
+   * Notes that a document nobody works in is waiting for a lint (it was
+   * opened, or settings changed). Counted when asked for, not when linted:
+   * the server lints one document at a time, so slow lints would otherwise
+   * hide the burst they are part of.
    */
-  wants(now = performance.now()): boolean {
+  note(now = performance.now()): void {
     this.asked.push(now);
     if (this.asked.length > this.options.burst) this.asked.shift();
+  }
+
+  /** Whether the next lint of a document nobody works in goes to the worker: while one runs, or in a burst. */
+  wants(): boolean {
     if (this.worker) return true;
-    return this.asked.length >= this.options.burst && now - this.asked[0]! <= this.options.windowMs;
+    return this.asked.length >= this.options.burst && this.asked.at(-1)! - this.asked[0]! <= this.options.windowMs;
   }
 
   /** Whether a worker is running (for tests and the log). */
