@@ -34,6 +34,13 @@ const PLAIN_NOTE = `# Shipping update for the team
 We will ship the backlog ASAP, and I promise it will never happen again.
 `;
 
+/** A folder of macros large enough that the language server lints it in its batch worker thread. */
+const LIBRARY_SIZE = 40;
+function libraryMacro(i) {
+  return ['---', `title: Library reply ${i}`, 'channel: email', '---', 'Hi {{customer.first_name | default: "there"}},', '',
+    `Thank you for writing in about order ${1000 + i}. We will refund you right away.`, '', 'Best,', '{{agent.first_name}}', ''].join('\n');
+}
+
 function readManifest(repoRoot) {
   return JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 }
@@ -81,6 +88,9 @@ export async function runVSCodeSuite({ repoRoot, vsix, prepared, outDir, sandbox
   mkdirSync(join(workspace, 'macros'), { recursive: true });
   writeFileSync(join(workspace, 'notes', 'shipping-update.md'), PLAIN_NOTE);
   writeFileSync(join(workspace, 'macros', 'shipping-update-reply.md'), PLAIN_NOTE);
+  mkdirSync(join(workspace, 'library'), { recursive: true });
+  const libraryFiles = Array.from({ length: LIBRARY_SIZE }, (_, i) => join(workspace, 'library', `reply-${i}.macro.md`));
+  libraryFiles.forEach((file, i) => writeFileSync(file, libraryMacro(i)));
   const config = join(workspace, '.tactful.yaml');
   const oracle = new Oracle(repoRoot, sandbox);
   const ws = (name) => join(workspace, name);
@@ -399,6 +409,32 @@ export async function runVSCodeSuite({ repoRoot, vsix, prepared, outDir, sandbox
     }, { onFailure: reset });
 
     // ------------------------------------------------------------------
+    await suite.scenario(`"Lint all macros in the workspace" lints a folder of ${LIBRARY_SIZE} macros in the server's worker thread`, async (step) => {
+      const library = oracle.findingsByFile(libraryFiles);
+      const libraryProblems = [...library.values()].reduce((sum, findings) => sum + findings.length, 0);
+      let message;
+      await step('run "Tactful: Lint all macros in the workspace": the notification counts the library', async () => {
+        assert(libraryProblems >= LIBRARY_SIZE, `the command line finds ${libraryProblems} problems in the library`);
+        await wb.command('Tactful: Lint all macros in the workspace');
+        const toast = browser.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Tactful linted' }).first();
+        await toast.waitFor({ timeout: 60_000 });
+        message = await toast.innerText();
+        const [, files, problems, withProblems] = /Tactful linted (\d+) macros.*?: (\d+) problems in (\d+) files/.exec(message) ?? [];
+        assert(Number(files) >= LIBRARY_SIZE && Number(withProblems) >= LIBRARY_SIZE && Number(problems) >= libraryProblems,
+          `the notification does not count the ${LIBRARY_SIZE} library macros and their ${libraryProblems} problems`, message);
+      });
+      await step('the Tactful output channel says the worker thread linted them and stopped', async () => {
+        const said = await waitFor('the worker\'s report in the Tactful output channel', () => workerReport(sandbox), (n) => n !== undefined, { timeout: 20_000 });
+        assert(said >= LIBRARY_SIZE, `the worker linted ${said} documents`, message);
+      });
+      await step('the Problems panel lists a closed library macro\'s findings, as the command line finds them', async () => {
+        const [file, findings] = [...library.entries()][0];
+        await wb.waitForProblems(basename(file), findingKeys(visibleInProblems(findings)));
+      });
+      await wb.escape();
+    }, { onFailure: reset });
+
+    // ------------------------------------------------------------------
     await suite.scenario('The extension host logged no errors from Tactful', async (step) => {
       await step('read the extension host log and the Tactful output channel', async () => {
         const problems = scanLogs(sandbox);
@@ -409,6 +445,16 @@ export async function runVSCodeSuite({ repoRoot, vsix, prepared, outDir, sandbox
     await cleanup();
   }
   return suite;
+}
+
+/** How many documents the language server's batch worker says it linted, from Tactful's output channel (the last report). */
+function workerReport(sandbox) {
+  let linted;
+  for (const file of walk(join(sandbox, 'user-data', 'logs'))) {
+    if (!/tactful/i.test(basename(file))) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(/the lint worker linted (\d+) documents and stopped/g)) linted = Number(match[1]);
+  }
+  return linted;
 }
 
 /** Error lines about Tactful in code-server's logs (extension host, Tactful's output channel). */
