@@ -80,22 +80,26 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const lower = raw.toLowerCase();
-    // Most words have no apostrophe and are one token as they are.
-    if (!lower.includes("'") && lower !== 'cannot') {
+    const parts = contractionParts(lower);
+    if (!parts) {
       tokens.push({ norm: lower, start, end: start + raw.length, word: true, capitalised });
       continue;
     }
-    for (const part of expandContraction(lower)) {
+    for (const part of parts) {
       tokens.push({ norm: part.norm, start: start + part.from, end: start + part.to, word: true, capitalised: capitalised && part.from === 0 });
     }
   }
   return tokens;
 }
 
-function expandContraction(word: string): { norm: string; from: number; to: number }[] {
+/**
+ * The words a contraction stands for, with their offsets in it; undefined for
+ * a word that is one token as written, as most words are (nothing allocated).
+ */
+function contractionParts(word: string): { norm: string; from: number; to: number }[] | undefined {
   if (word === 'cannot') return [{ norm: 'can', from: 0, to: 3 }, { norm: 'not', from: 3, to: 6 }];
+  if (!word.includes("'")) return undefined;
   if (word === "let's") return [{ norm: 'let', from: 0, to: 3 }, { norm: 'us', from: 3, to: 5 }];
-  if (!word.includes("'")) return [{ norm: word, from: 0, to: word.length }];
   for (const [suffix, expansion] of Object.entries(CONTRACTION_SUFFIXES)) {
     if (!word.endsWith(suffix) || word.length === suffix.length) continue;
     const stemEnd = word.length - suffix.length;
@@ -103,7 +107,7 @@ function expandContraction(word: string): { norm: string; from: number; to: numb
     const head = suffix === "n't" ? IRREGULAR_NEGATIONS[stem] ?? stem : stem;
     return [{ norm: head, from: 0, to: stemEnd }, { norm: expansion, from: stemEnd, to: word.length }];
   }
-  return [{ norm: word, from: 0, to: word.length }];
+  return undefined;
 }
 
 export class PhraseMatcher {
