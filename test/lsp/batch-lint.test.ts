@@ -10,10 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, Hover } from 'vscode-languageserver-protocol/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, rules, ruleIds, defaultConfig, mergeConfig, parseConfigText, type ResolvedConfig } from 'tactful-server';
+import { lint, rules, ruleIds, defaultConfig, mergeConfig, parseConfigText } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
-import { fileUri, serverForSuite, workerLinted } from './harness.js';
+import { fileUri, fullLintShows, serverForSuite, shown, workerLinted } from './harness.js';
 
 const lsp = (file: string) => pathToFileURL(join(repoRoot, 'server', 'out', 'lsp', file)).href;
 const { BatchLinter } = await import(lsp('batch-linter.js')) as typeof import('../../server/out/lsp/batch-linter.js');
@@ -37,17 +36,6 @@ function macro(i: number): string {
     `${OPENINGS[i % OPENINGS.length]} ${fault}Your order number is ${1000 + i}.`, '',
     'Best,', '{{agent.first_name}}', '',
   ].join('\n');
-}
-
-const shown = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
-
-function expected(text: string, config: ResolvedConfig = defaultConfig()) {
-  const document = TextDocument.create('file:///x', 'macro', 1, text);
-  return lint(text, { rules, config }).findings.map((f) => ({
-    code: f.ruleId,
-    message: f.message,
-    range: { start: document.positionAt(f.range.start), end: document.positionAt(f.range.end) },
-  }));
 }
 
 describe('batch linter', function () {
@@ -131,7 +119,7 @@ describe('language server: a burst of opened documents', function () {
           : (await server.client.request<DocumentDiagnosticReport & { items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } })).items;
         await Promise.all(uris.map((uri, i) => server.client.open(uri, macro(i))));
         const all = await Promise.all(uris.map(diagnosticsOf));
-        all.forEach((diagnostics, i) => assert.deepEqual(shown(diagnostics), expected(macro(i)), `reply-${i}`));
+        all.forEach((diagnostics, i) => assert.deepEqual(shown(diagnostics), fullLintShows(macro(i)), `reply-${i}`));
         assert.ok(all.some((diagnostics) => diagnostics.length > 0));
         assert.ok(server.client.messages.some((m) => m.includes('linting them in a worker thread')), server.client.messages.join('\n'));
         // The worker did the burst (any lints before the burst was seen ran in the server).
@@ -171,7 +159,7 @@ describe('language server: linting a large workspace', function () {
     assert.equal(result.warnings, findings.flat().filter((f) => f.severity === 'warning').length);
     assert.equal(result.infos, findings.flat().filter((f) => f.severity === 'info').length);
     for (const [i, path] of paths.entries()) {
-      assert.deepEqual(shown((await server.client.diagnostics(fileUri(path))).diagnostics), expected(macro(i)), `reply-${i}`);
+      assert.deepEqual(shown((await server.client.diagnostics(fileUri(path))).diagnostics), fullLintShows(macro(i)), `reply-${i}`);
     }
     assert.equal(await workerLinted(server.client), COUNT, server.client.messages.join('\n'));
   });

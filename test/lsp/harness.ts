@@ -14,6 +14,7 @@ import {
   type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, rules, defaultConfig } from 'tactful-server';
 import { repoRoot } from '../helpers.js';
 
 export const SERVER = join(repoRoot, 'server', 'out', 'server.js');
@@ -311,4 +312,19 @@ export async function workerLinted(client: LspClient): Promise<number> {
     if (Date.now() > deadline) return -1;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What a diagnostic shows the user: its rule, message and range. */
+export function shown(diagnostics: Diagnostic[]) {
+  return diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
+}
+
+/** What a full lint of `text` in the test's own thread shows, as `shown` gives it: what the server must publish. */
+export function fullLintShows(text: string) {
+  const document = TextDocument.create('file:///x', 'macro', 1, text);
+  return lint(text, { rules, config: defaultConfig() }).findings.map((f) => ({
+    code: f.ruleId,
+    message: f.message,
+    range: { start: document.positionAt(f.range.start), end: document.positionAt(f.range.end) },
+  }));
 }

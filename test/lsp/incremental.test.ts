@@ -8,10 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, rules, defaultConfig } from 'tactful-server';
-import { fileUri, serverForSuite } from './harness.js';
+import { fileUri, fullLintShows, serverForSuite, shown } from './harness.js';
 
 const PARAGRAPHS = [
   'Thank you for writing in about your order.',
@@ -29,17 +27,6 @@ function documentText(): string {
   return ['---', 'title: Long reply', 'channel: email', '---', 'Hi {{customer.first_name | default: "there"}},', '', body.join('\n\n'), '', 'Best,', '{{agent.first_name}}', ''].join('\n');
 }
 
-/** What a full lint of `text` shows, as the fields a user sees. */
-function expected(text: string) {
-  const document = TextDocument.create('file:///x', 'macro', 1, text);
-  return lint(text, { rules, config: defaultConfig() }).findings.map((f) => ({
-    code: f.ruleId,
-    message: f.message,
-    range: { start: document.positionAt(f.range.start), end: document.positionAt(f.range.end) },
-  }));
-}
-
-const shown = (diagnostics: Diagnostic[]) => diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range }));
 
 describe('language server: incremental re-lint', function () {
   this.timeout(120_000);
@@ -48,7 +35,7 @@ describe('language server: incremental re-lint', function () {
   it('publishes, after every edit, exactly the diagnostics of a full lint', async () => {
     const doc = fileUri(join(server.dir, 'long.macro.md'));
     await server.client.open(doc, documentText());
-    assert.deepEqual(shown((await server.client.diagnosticsAt(doc, 1)).diagnostics), expected(server.client.text(doc)));
+    assert.deepEqual(shown((await server.client.diagnosticsAt(doc, 1)).diagnostics), fullLintShows(server.client.text(doc)));
 
     const at = (needle: string, nth = 0) => {
       const text = server.client.text(doc);
@@ -82,7 +69,7 @@ describe('language server: incremental re-lint', function () {
       const edit = makeEdit();
       const version = await server.client.change(doc, [edit]);
       const published = await server.client.diagnosticsAt(doc, version);
-      assert.deepEqual(shown(published.diagnostics), expected(server.client.text(doc)), `after edit to version ${version}: ${JSON.stringify(edit.newText)}`);
+      assert.deepEqual(shown(published.diagnostics), fullLintShows(server.client.text(doc)), `after edit to version ${version}: ${JSON.stringify(edit.newText)}`);
     }
   });
 });
