@@ -1,8 +1,9 @@
 /**
  * The spelling rule's dictionaries come from the build
  * (scripts/expand-dictionaries.mjs), with every affix rule applied ahead of
- * time. A speller built from them must accept, reject and suggest exactly what
- * one built from the dictionary package's own files does.
+ * time and kept as compact word lists. A speller built from them must accept,
+ * reject and suggest exactly what one built from the dictionary package's own
+ * files does.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
