@@ -10,6 +10,13 @@ const MARKS = /[!?]*![!?]*|[‼⁉⁈]/gu;
 /** Characters that make a capitalised word part of a code, path, tag or template slot when they touch it. */
 const CODE_BEFORE = /[<{[_#$@%/\\=+&^~|*]/u;
 const CODE_AFTER = /[\]>}_/\\=+&^~|@%$]/u;
+/**
+ * Only a run with a shouted word is reported, and every shouted word has two
+ * letters in a row (an apostrophe may sit between them): a paragraph without
+ * two capitals in a row has nothing to report, and most paragraphs have none.
+ */
+const TWO_CAPITALS = /\p{Lu}['’]?\p{Lu}/u;
+const SHOUTED_HAVE_TWO_LETTERS = [...SHOUTED].every((word) => /\p{L}['’]?\p{L}/u.test(word));
 
 interface CapsWord {
   start: number;
@@ -40,7 +47,7 @@ export default defineRule({
     for (const block of context.document.blocks) {
       // ALL-CAPS headings and table cells are typography and labels, not a raised voice.
       if (block.kind !== 'paragraph') continue;
-      capitals(context, block, allowed);
+      if (!SHOUTED_HAVE_TWO_LETTERS || TWO_CAPITALS.test(block.masked)) capitals(context, block, allowed);
       marks(context, block);
     }
   },
