@@ -1,5 +1,5 @@
 import type { RuleContext, RuleDefinition, RuleReport } from './rule.js';
-import type { ResolvedConfig } from './config.js';
+import type { ResolvedConfig, RuleConfig } from './config.js';
 import { defaultConfig, severityOf } from './config.js';
 import { parseMacro, unreadDocument } from './parse.js';
 import { beginLint } from './recent-cache.js';
@@ -113,6 +113,30 @@ export function phraseFindings(document: MacroDocument, config: ResolvedConfig, 
   return findings;
 }
 
+/** Each rule's defaults merged with a configuration's entry for it, once per entry (configurations are not changed once resolved). */
+const mergedOptions = new WeakMap<RuleDefinition, WeakMap<object, Readonly<Record<string, unknown>>>>();
+/** The key of a configuration that has no entry for the rule. */
+const NO_ENTRY = {};
+
+/**
+ * A rule's options under a configuration: one frozen object for every
+ * document linted with it, so rules and the library-check cache that key
+ * results by options object find it again.
+ */
+function optionsOf(rule: RuleDefinition, entry: Partial<RuleConfig> | undefined): Readonly<Record<string, unknown>> {
+  let perEntry = mergedOptions.get(rule);
+  if (!perEntry) {
+    perEntry = new WeakMap();
+    mergedOptions.set(rule, perEntry);
+  }
+  let options = perEntry.get(entry ?? NO_ENTRY);
+  if (!options) {
+    options = Object.freeze({ ...rule.defaults, ...entry?.options });
+    perEntry.set(entry ?? NO_ENTRY, options);
+  }
+  return options;
+}
+
 /**
  * The findings of one rule's `check`. A rule that throws or reports an
  * invalid range gives one error finding instead (`failed` is then true).
@@ -131,7 +155,7 @@ export function ruleFindings(
     document,
     config,
     platform,
-    options: { ...rule.defaults, ...config.rules[rule.id]?.options },
+    options: optionsOf(rule, config.rules[rule.id]),
     ...(options.filePath ? { filePath: options.filePath } : {}),
     ...(options.workspace ? { workspace: options.workspace } : {}),
     report: (report) => reports.push(report),

@@ -54,8 +54,8 @@ export interface RuleContext {
   document: MacroDocument;
   config: ResolvedConfig;
   platform: PlatformData;
-  /** The rule's options from configuration, merged over its defaults. */
-  options: Record<string, unknown>;
+  /** The rule's options from configuration, merged over its defaults; shared by every document linted with that configuration, so read-only. */
+  options: Readonly<Record<string, unknown>>;
   /** The file being linted, when it has one. */
   filePath?: string;
   /** The other macros of the workspace, for cross-file rules. */
