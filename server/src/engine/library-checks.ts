@@ -84,12 +84,22 @@ function normalForm(word: string): string {
   return word.toLowerCase().replace(/[-'\u2019]/g, '');
 }
 
-function passesGate(block: ProseBlock, gate: WordGate): boolean {
+/** The block's words in normal form, once per block (every gated plugin asks). */
+function wordsOf(block: ProseBlock): Set<string> {
   let words = blockWords.get(block);
   if (!words) {
-    words = new Set(block.sentences.flatMap((sentence) => sentence.words.map((word) => normalForm(word.text))));
+    words = new Set();
+    for (const sentence of block.sentences) for (const word of sentence.words) words.add(NEEDS_NORMALISING.test(word.text) ? normalForm(word.text) : word.text);
     blockWords.set(block, words);
   }
+  return words;
+}
+
+/** What normalForm would change: a capital, a dash, an apostrophe (most words have none). */
+const NEEDS_NORMALISING = /[^a-z0-9]/;
+
+function passesGate(block: ProseBlock, gate: WordGate): boolean {
+  const words = wordsOf(block);
   for (const word of words) {
     const phrases = gate.get(word);
     if (phrases) for (const phrase of phrases) if (phrase.every((part) => words.has(part))) return true;
