@@ -103,6 +103,11 @@ describe('engine: phrase matcher', () => {
       const layer: ConfigFile = { phrases: { [TEST_RULE_ID]: [{ match: 'visit İstanbul', replace: [] }] } };
       assert.deepEqual(matches('We will visit İstanbul, then Ankara.', layer), ['visit İstanbul']);
     });
+
+    it('so does a contraction with such a letter: its parts keep their places in the word as written', () => {
+      const layer: ConfigFile = { phrases: { [TEST_RULE_ID]: [{ match: 'will call', replace: [] }] } };
+      assert.deepEqual(matches('İ\'ll call you back.', layer), ['\'ll call']);
+    });
   });
 
   describe('one finding per match', () => {

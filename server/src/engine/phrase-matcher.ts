@@ -85,8 +85,13 @@ export function tokenize(text: string): Token[] {
       tokens.push({ norm: lower, start, end: start + raw.length, word: true, capitalised });
       continue;
     }
+    // The parts' offsets are in the lower-cased word, which can be longer than the word as written
+    // ("İ" lower-cases to two characters). Only the stem can change length (the suffixes are ASCII),
+    // so every offset after the first part's start is the same distance from the word's end.
+    const shift = raw.length - lower.length;
     for (const part of parts) {
-      tokens.push({ norm: part.norm, start: start + part.from, end: start + part.to, word: true, capitalised: capitalised && part.from === 0 });
+      const from = part.from === 0 ? 0 : part.from + shift;
+      tokens.push({ norm: part.norm, start: start + from, end: start + part.to + shift, word: true, capitalised: capitalised && part.from === 0 });
     }
   }
   return tokens;
