@@ -6,18 +6,16 @@
  * times that in strings, table entries and per-word values.
  */
 export class WordList {
-  readonly size: number;
   private readonly text: string;
   /** 1 + the offset of a word's first character; 0 is an empty slot. */
   private readonly slots: Uint32Array;
   private readonly mask: number;
 
   constructor(text: string) {
-    if (text.length > 0 && !text.endsWith('\n')) throw new Error('a word list ends with a line break');
+    if (text.length > 0 && !text.endsWith('\n')) throw new Error('a word list must end with a line break');
     this.text = text;
     let count = 0;
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    this.size = count;
     // At most half full, so a probe for a missing word ends within a few slots.
     let capacity = 16;
     while (capacity < count * 2) capacity *= 2;
