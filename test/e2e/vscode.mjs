@@ -435,6 +435,28 @@ export async function runVSCodeSuite({ repoRoot, vsix, prepared, outDir, sandbox
     }, { onFailure: reset });
 
     // ------------------------------------------------------------------
+    // The extension is deactivated and activated again: the last scenario then also reads what the old
+    // extension host logged while the language client stopped.
+    await suite.scenario('Reload the window: Tactful starts again and finds what the command line finds', async (step) => {
+      await step('run "Developer: Reload Window"; the workbench loads again', async () => {
+        const reloaded = wb.page.waitForEvent('load', { timeout: 90_000 });
+        const input = await wb.quickInput('F1');
+        await input.fill('>Developer: Reload Window');
+        await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Developer: Reload Window' }).first().waitFor({ timeout: 10_000 });
+        await wb.page.keyboard.press('Enter');
+        await reloaded;
+        // The reload dropped the Problems panel's filter.
+        wb.problemsFilter = undefined;
+        await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: delayed }).waitFor({ timeout: 90_000 });
+      });
+      await step(`open ${delayed}: the Problems panel lists its findings again`, async () => {
+        await wb.openFile(delayed);
+        const now = oracle.findingsByFile([ws(delayed)]).get(ws(delayed));
+        await wb.waitForProblems(delayed, findingKeys(visibleInProblems(now)), { timeout: 60_000 });
+      });
+    }, { onFailure: reset });
+
+    // ------------------------------------------------------------------
     await suite.scenario('The extension host logged no errors from Tactful', async (step) => {
       await step('read the extension host log and the Tactful output channel', async () => {
         const problems = scanLogs(sandbox);
