@@ -5,22 +5,12 @@
  * cannot avoid speeds up on this machine's cores, beside the CLI's speed-up.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkRetext from 'remark-retext';
-import { ParseEnglish } from 'parse-english';
-import { VFile } from 'vfile';
 import { makeLibrary } from './corpus.mjs';
+import { parseMarkdownAndEnglish } from './floor.mjs';
 
 const { size, share, threads } = workerData;
-const withEnglish = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkRetext, ParseEnglish).freeze();
 const mine = makeLibrary(size).filter((_, i) => i % threads === share);
-const parse = (macro) => {
-  const file = new VFile(macro.source);
-  withEnglish.runSync(withEnglish.parse(file), file);
-};
+const parse = (macro) => parseMarkdownAndEnglish(macro.source);
 // Warm, as the in-process measurements are, so that the timed parse is not V8's first.
 for (const macro of mine.slice(0, 100)) parse(macro);
 parentPort.postMessage('ready');

@@ -20,17 +20,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkRetext from 'remark-retext';
-import { ParseEnglish } from 'parse-english';
-import { VFile } from 'vfile';
 import { markdown as alex } from 'alex';
 import writeGood from 'write-good';
 import { lint, parseMacro, rules, defaultConfig, fingerprint } from 'tactful-server';
 import { makeLibrary, makeLargeDocument } from './corpus.mjs';
+import { parseMarkdown as floorMarkdown, parseMarkdownAndEnglish as floorMarkdownAndEnglish } from './floor.mjs';
 import { BenchClient } from './lsp-client.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -281,15 +275,8 @@ if (only.has('peers')) {
 
 if (only.has('floor')) {
   log('bench: the floor (parse only, no rules)');
-  // The parser Tactful uses, configured the same way.
-  const markdownOnly = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-  // The same plus the natural-language parse, through the standard remark → retext bridge.
-  const withEnglish = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkRetext, ParseEnglish).freeze();
-  const parseMarkdown = (m) => markdownOnly.parse(m.source);
-  const parseBoth = (m) => {
-    const file = new VFile(m.source);
-    withEnglish.runSync(withEnglish.parse(file), file);
-  };
+  const parseMarkdown = (m) => floorMarkdown(m.source);
+  const parseBoth = (m) => floorMarkdownAndEnglish(m.source);
   const parseTactful = (m) => parseMacro(m.source);
   warm(parseMarkdown);
   warm(parseBoth);
