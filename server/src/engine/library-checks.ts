@@ -84,6 +84,9 @@ function normalForm(word: string): string {
   return word.toLowerCase().replace(/[-'\u2019]/g, '');
 }
 
+/** What normalForm would change: a capital, a dash, an apostrophe (most words have none). */
+const NEEDS_NORMALISING = /[^a-z0-9]/;
+
 /** The block's words in normal form, once per block (every gated plugin asks). */
 function wordsOf(block: ProseBlock): Set<string> {
   let words = blockWords.get(block);
@@ -94,9 +97,6 @@ function wordsOf(block: ProseBlock): Set<string> {
   }
   return words;
 }
-
-/** What normalForm would change: a capital, a dash, an apostrophe (most words have none). */
-const NEEDS_NORMALISING = /[^a-z0-9]/;
 
 function passesGate(block: ProseBlock, gate: WordGate): boolean {
   const words = wordsOf(block);

@@ -74,7 +74,7 @@ export class BatchLinter {
     return this.asked.length >= this.options.burst && this.asked.at(-1)! - this.asked[0]! <= this.options.windowMs;
   }
 
-  /** Whether a worker is running (for tests and the log). */
+  /** Whether a worker is running (for tests). */
   get running(): boolean {
     return this.worker !== undefined;
   }
